@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+//
+// Primer: a literate tutorial runner. See ARCHITECTURE.md for how the targets fit together.
+import PackageDescription
+
+/// Every Swift target is written in Swift 5 language mode; the engines use unsafe buffers
+/// and process-wide state (seeded generators, the output channel) behind small, documented APIs.
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "Primer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "primer", targets: ["primer"]),
+        /// What every chapter links against: the engines plus `show`, plots, tables, math and
+        /// progress. The runner builds it in release into `.build-engines` on first use.
+        .library(name: "PrimerCells", type: .dynamic, targets: ["PrimerCells"]),
+        .library(name: "PrimerKit", targets: ["PrimerKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each touched by exactly one Swift file.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CPrimerSystem"),
+
+        // The numeric core and the engines.
+        .target(name: "NumericCore", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
+        .target(name: "Datasets", dependencies: ["NumericCore", "CZlib"],
+                resources: [.copy("Bundled")], swiftSettings: swiftSettings),
+        .target(name: "DeepLearning", dependencies: ["NumericCore", "Datasets"], swiftSettings: swiftSettings),
+        .target(name: "ClassicalML", dependencies: ["NumericCore", "Datasets"], swiftSettings: swiftSettings),
+
+        // Rich outputs: the wire format between a running chapter and the runner, and the
+        // renderers for what travels on it.
+        .target(name: "PrimerWire", swiftSettings: swiftSettings),
+        .target(name: "PrimerPlot", swiftSettings: swiftSettings),
+        .target(name: "PrimerMath", swiftSettings: swiftSettings),
+
+        // The cell module: implicitly imported by every chapter.
+        .target(name: "PrimerCells",
+                dependencies: ["DeepLearning", "ClassicalML", "Datasets", "PrimerWire", "PrimerPlot"],
+                swiftSettings: swiftSettings),
+
+        // The runner and its command-line tool.
+        .target(name: "PrimerKit",
+                dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerPlot", "PrimerMath"],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "primer",
+                          dependencies: ["PrimerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swiftSettings),
+
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], swiftSettings: swiftSettings),
+        .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "ClassicalMLTests", dependencies: ["ClassicalML"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "PrimerPlotTests", dependencies: ["PrimerPlot"],
+                    resources: [.copy("Golden")], swiftSettings: swiftSettings),
+        .testTarget(name: "PrimerMathTests", dependencies: ["PrimerMath"], swiftSettings: swiftSettings),
+        .testTarget(name: "PrimerKitTests", dependencies: ["PrimerKit"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,6 @@
+#ifndef PRIMER_SYSTEM_H
+#define PRIMER_SYSTEM_H
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise (e.g. EINVAL where unsupported).
+int primer_exchange_paths(const char *a, const char *b);
+#endif

@@ -1,0 +1,1 @@
+// The `ClassicalML` module; see ARCHITECTURE.md.

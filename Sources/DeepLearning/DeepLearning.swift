@@ -1,0 +1,1 @@
+// The `DeepLearning` module; see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The `PrimerCells` module; see ARCHITECTURE.md.

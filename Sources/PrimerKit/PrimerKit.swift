@@ -1,0 +1,1 @@
+// The `PrimerKit` module; see ARCHITECTURE.md.

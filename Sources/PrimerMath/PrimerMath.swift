@@ -1,0 +1,1 @@
+// The `PrimerMath` module; see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The `PrimerPlot` module; see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The `PrimerWire` module; see ARCHITECTURE.md.
