@@ -37,17 +37,17 @@ let package = Package(
         // Rich outputs: the wire format between a running chapter and the runner, and the
         // renderers for what travels on it.
         .target(name: "PrimerWire", swiftSettings: swiftSettings),
-        .target(name: "PrimerPlot", swiftSettings: swiftSettings),
+        .target(name: "PrimerFigures", swiftSettings: swiftSettings),
         .target(name: "PrimerMath", swiftSettings: swiftSettings),
 
         // The cell module: implicitly imported by every chapter.
         .target(name: "PrimerCells",
-                dependencies: ["DeepLearning", "ClassicalML", "Datasets", "PrimerWire", "PrimerPlot"],
+                dependencies: ["DeepLearning", "ClassicalML", "Datasets", "PrimerWire", "PrimerFigures"],
                 swiftSettings: swiftSettings),
 
         // The runner and its command-line tool.
         .target(name: "PrimerKit",
-                dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerPlot", "PrimerMath"],
+                dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerFigures", "PrimerMath"],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "primer",
                           dependencies: ["PrimerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -59,7 +59,7 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "ClassicalMLTests", dependencies: ["ClassicalML"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "PrimerPlotTests", dependencies: ["PrimerPlot"],
+        .testTarget(name: "PrimerFiguresTests", dependencies: ["PrimerFigures"],
                     resources: [.copy("Golden")], swiftSettings: swiftSettings),
         .testTarget(name: "PrimerMathTests", dependencies: ["PrimerMath"], swiftSettings: swiftSettings),
         .testTarget(name: "PrimerKitTests", dependencies: ["PrimerKit"],

@@ -1,0 +1,1 @@
+// The `PrimerFigures` module; see ARCHITECTURE.md.

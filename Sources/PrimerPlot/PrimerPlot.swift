@@ -1,1 +1,0 @@
-// The `PrimerPlot` module; see ARCHITECTURE.md.
