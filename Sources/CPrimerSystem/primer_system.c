@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <fcntl.h>
 #include <errno.h>
+#include <unistd.h>
 #include "primer_system.h"
 
 int primer_exchange_paths(const char *a, const char *b) {
@@ -11,4 +12,8 @@ int primer_exchange_paths(const char *a, const char *b) {
     errno = EINVAL;
     return -1;
 #endif
+}
+
+int primer_pipe_cloexec(int fds[2]) {
+    return pipe2(fds, O_CLOEXEC);
 }

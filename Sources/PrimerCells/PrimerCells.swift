@@ -1,1 +1,0 @@
-// The `PrimerCells` module; see ARCHITECTURE.md.

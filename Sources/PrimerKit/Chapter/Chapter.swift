@@ -1,0 +1,76 @@
+import Foundation
+
+/// A parsed chapter: prose blocks and Swift cells in reading order.
+///
+///     let chapter = try Chapter.load(path: "Chapters/01-two-stacks.md")
+///     for cell in chapter.cells where cell.runs { … }
+public struct Chapter: Equatable, Sendable {
+    /// The path as the user gave it; diagnostics and `#sourceLocation` use it verbatim.
+    public var path: String
+    public var source: String
+    /// The first heading's text, or the file name without extension.
+    public var title: String
+    public var content: [Part]
+    public var cells: [Cell]
+    /// Files the chapter's cells read (declared with `<!-- primer: reads PATH -->`), relative
+    /// to the chapter's folder; their contents are part of the cache key.
+    public var dataFiles: [String]
+
+    /// One piece of a chapter in reading order.
+    public enum Part: Equatable, Sendable {
+        case prose(Block)
+        /// The cell with this index in `cells`.
+        case cell(Int)
+    }
+
+    /// Chapters larger than this are refused with a message instead of being parsed.
+    public static let maximumSize = 16 << 20
+}
+
+extension Chapter {
+    /// Reads and parses the chapter at `path`.
+    public static func load(path: String) throws -> Chapter {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ChapterError(path: path, line: 1, message: "no such file; check the path (chapters live in Chapters/ and are listed in Chapters/SUMMARY.md)")
+        }
+        if isDirectory.boolValue {
+            throw ChapterError(path: path, line: 1, message: "is a directory, not a chapter; give a Markdown file, or use `primer check \(path)` to run every chapter in it")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ChapterError(path: path, line: 1, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try parse(data, path: path)
+    }
+
+    /// Parses chapter bytes; `path` is used for messages and titles.
+    public static func parse(_ data: Data, path: String) throws -> Chapter {
+        if data.count > maximumSize {
+            throw ChapterError(path: path, line: 1, message: "the file is \(data.count >> 20) MB; chapters larger than \(maximumSize >> 20) MB are not supported — split it into several chapters")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = firstInvalidUTF8(in: data)
+            throw ChapterError(path: path, line: line, column: column, message: "the file is not valid UTF-8 here; save it as UTF-8")
+        }
+        return try ChapterParser(path: path, source: text).parse()
+    }
+
+    /// The 1-based line and column of the first byte that is not valid UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var bytes = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == 0x0A { line += 1; column = 1 } else { column += scalar.count }
+            case .error:
+                return (line, column)
+            case .emptyInput:
+                return (line, column)
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// `primer check --bless`: rewrites each mismatching `output` block in the chapter file to
+/// what the cell printed, keeping everything else byte for byte. The file is replaced
+/// atomically.
+public enum Blesser {
+    /// Returns how many blocks were rewritten.
+    @discardableResult
+    public static func bless(_ chapter: Chapter, result: ChapterResult) throws -> Int {
+        var lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var edits: [(ClosedRange<Int>, [String])] = []
+        for cellResult in result.cells {
+            guard case .failed(let failure) = cellResult.status, failure.kind == .outputMismatch,
+                  let expected = chapter.cells[cellResult.index].expectedOutput else { continue }
+            var actual = OutputComparison.normalizedLines(cellResult.outputs.printedText)
+            if actual.isEmpty { actual = [] }
+            let opening = lines[expected.fenceLines.lowerBound - 1]
+            let indent = String(opening.prefix(while: { $0 == " " }))
+            let fenceChar: Character = opening.dropFirst(indent.count).first ?? "`"
+            var fenceLength = opening.dropFirst(indent.count).prefix(while: { $0 == fenceChar }).count
+            // A longer fence when the output itself contains a fence-like line.
+            let longestRun = actual.map { $0.drop(while: { $0 == " " }).prefix(while: { $0 == fenceChar }).count }.max() ?? 0
+            fenceLength = max(fenceLength, longestRun + 1, 3)
+            let fence = indent + String(repeating: fenceChar, count: fenceLength)
+            edits.append((expected.fenceLines, [fence + "output"] + actual.map { $0.isEmpty ? $0 : indent + $0 } + [fence]))
+        }
+        for (range, replacement) in edits.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
+            lines.replaceSubrange((range.lowerBound - 1)...(range.upperBound - 1), with: replacement)
+        }
+        if !edits.isEmpty {
+            try AtomicFile.write(Data(lines.joined(separator: "\n").utf8), to: chapter.path)
+        }
+        return edits.count
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs many chapters, several at once, and hands back their results in the given order.
+///
+///     let results = ChapterBatch(runner: runner, jobs: 2).run(paths) { result in print(result.path) }
+public struct ChapterBatch {
+    public var runner: ChapterRunner
+    public var jobs: Int
+    public var useCache: Bool
+
+    public init(runner: ChapterRunner, jobs: Int, useCache: Bool = true) {
+        self.runner = runner; self.jobs = max(1, jobs); self.useCache = useCache
+    }
+
+    /// A chapter's result with the parsed chapter (nil when it did not parse) and why it ran.
+    public struct Item: @unchecked Sendable {
+        public var chapter: Chapter?
+        public var result: ChapterResult
+        public var explanation: String
+    }
+
+    /// Runs every chapter; `onFinish` is called (serially) as each one finishes.
+    public func run(_ paths: [String], onFinish: @escaping (Item) -> Void = { _ in }) -> [Item] {
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = jobs
+        let items = Locked([Item?](repeating: nil, count: paths.count))
+        for (i, path) in paths.enumerated() {
+            queue.addOperation {
+                let item = self.runOne(path)
+                items.withLock { items in
+                    items[i] = item
+                    onFinish(item)
+                }
+            }
+        }
+        queue.waitUntilAllOperationsAreFinished()
+        return items.withLock { $0.map { $0! } }
+    }
+
+    public func runOne(_ path: String) -> Item {
+        let start = Date()
+        do {
+            let chapter = try Chapter.load(path: path)
+            let explained = runner.run(chapter, useCache: useCache)
+            return Item(chapter: chapter, result: explained.result, explanation: explained.explanation)
+        } catch let error as ChapterError {
+            let result = ChapterResult(path: path, cells: [], seconds: Date().timeIntervalSince(start), chapterError: error)
+            return Item(chapter: nil, result: result, explanation: "not run: the chapter has an error")
+        } catch {
+            let result = ChapterResult(path: path, cells: [], seconds: 0, chapterError: ChapterError(path: path, line: 1, message: "\(error)"))
+            return Item(chapter: nil, result: result, explanation: "not run")
+        }
+    }
+}

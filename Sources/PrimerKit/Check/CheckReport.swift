@@ -1,0 +1,116 @@
+import Foundation
+
+/// Prints what `primer check` found: a line per chapter, then every failure at its
+/// `path:line:col` with the chapter lines around it; GitHub annotations and JUnit XML on request.
+public struct CheckReport {
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle) { self.style = style }
+
+    /// `PASS  Chapters/a.md  1.2 s  cached`
+    public func summaryLine(_ result: ChapterResult) -> String {
+        let verdict = result.passed ? style.green("PASS") : style.red("FAIL")
+        let cells = result.cells.filter { $0.status != .skipped }.count
+        let time = String(format: "%6.1f s", result.seconds)
+        return "\(verdict)  \(time)  \(result.fromCache ? "cached" : "ran   ")  \(result.path)  " + style.dim("(\(cells) cell\(cells == 1 ? "" : "s"))")
+    }
+
+    /// Every failure of a chapter with source context.
+    public func failureDetails(_ result: ChapterResult, source: String?) -> String {
+        var out: [String] = []
+        if let error = result.chapterError {
+            out.append(style.bold("\(error.path):\(error.line):\(error.column): ") + style.red("error: ") + error.message)
+            if let source { out.append(context(source, line: error.line)) }
+        }
+        for (_, failure) in result.failures {
+            out.append(style.bold("\(result.path):\(failure.line):\(failure.column): ") + style.red("error: ")
+                       + "\(failure.kind.rawValue): \(failure.message)")
+            out += failure.details.map { "    " + $0 }
+            if let source { out.append(context(source, line: failure.line)) }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Lines `line-2 … line+2` of `source`, numbered, with the line itself marked.
+    func context(_ source: String, line: Int) -> String {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return "" }
+        let range = max(1, line - 2)...min(lines.count, line + 2)
+        let width = String(range.upperBound).count
+        return range.map { n in
+            let mark = n == line ? style.red(">") : " "
+            return "  \(mark) " + style.dim(TextWidth.pad(String(n), to: width, alignRight: true) + " | ") + lines[n - 1]
+        }.joined(separator: "\n")
+    }
+
+    /// `::error file=…,line=…,col=…::message` lines for GitHub Actions.
+    public static func githubAnnotations(_ result: ChapterResult) -> [String] {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        var lines: [String] = []
+        if let e = result.chapterError {
+            lines.append("::error file=\(e.path),line=\(e.line),col=\(e.column)::\(escape(e.message))")
+        }
+        for (_, f) in result.failures {
+            lines.append("::error file=\(result.path),line=\(f.line),col=\(f.column),title=\(f.kind.rawValue)::\(escape(f.message))")
+        }
+        return lines
+    }
+
+    /// JUnit XML: a test suite per chapter, a test case per cell that runs.
+    public static func junit(_ results: [ChapterResult]) -> String {
+        func xml(_ s: String) -> String { HTMLText.escape(s) }
+        var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        let failures = results.filter { !$0.passed }.count
+        out.append("<testsuites name=\"primer check\" tests=\"\(results.count)\" failures=\"\(failures)\">")
+        for result in results {
+            let cases = result.cells.filter { $0.status != .skipped }
+            let failed = cases.filter { $0.status.isFailure }.count + (result.chapterError == nil ? 0 : 1)
+            out.append("  <testsuite name=\"\(xml(result.path))\" tests=\"\(max(cases.count, 1))\" failures=\"\(failed)\" time=\"\(String(format: "%.3f", result.seconds))\">")
+            if let e = result.chapterError {
+                out.append("    <testcase classname=\"\(xml(result.path))\" name=\"parse\"><failure message=\"\(xml(e.message))\">\(xml(e.description))</failure></testcase>")
+            }
+            for cell in cases {
+                let name = "cell \(cell.index + 1)"
+                var body = ""
+                switch cell.status {
+                case .failed(let f):
+                    body = "<failure type=\"\(xml(f.kind.rawValue))\" message=\"\(xml(f.message))\">\(xml("\(result.path):\(f.line):\(f.column): \(f.message)\n" + f.details.joined(separator: "\n")))</failure>"
+                case .notRun(let reason):
+                    body = "<skipped message=\"\(xml(reason))\"/>"
+                default: break
+                }
+                out.append("    <testcase classname=\"\(xml(result.path))\" name=\"\(name)\" time=\"\(String(format: "%.3f", cell.seconds))\">\(body)</testcase>")
+            }
+            out.append("  </testsuite>")
+        }
+        out.append("</testsuites>")
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Escaping for HTML and XML text and attribute values.
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters other than tab and newline are not allowed in XML.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import PrimerWire
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a compiled chapter program and attributes everything it prints to the cell that
+/// printed it, live.
+///
+/// Both streams carry in-band `WireRecord`s that mark where each cell begins and ends; a
+/// per-run secret token makes them unforgeable. Each cell has a timeout; on expiry the whole
+/// process group is killed. Output beyond `limits` is counted but not kept.
+struct ProgramExecutor {
+    struct Limits {
+        /// Bytes of text kept per cell (stdout and stderr together).
+        var bytesPerCell = 1 << 20
+        /// Bytes of text and rich payloads kept for the whole run.
+        var bytesPerRun = 32 << 20
+    }
+
+    /// What a run produced, per cell index.
+    struct Outcome {
+        var outputs: [Int: [CellOutput]] = [:]
+        var began: Set<Int> = []
+        var ended: Set<Int> = []
+        var termination: ChildProcess.Termination = .exited(0)
+        /// The cell whose timeout expired, if any.
+        var timedOutCell: Int?
+        /// The cell that was running when the program stopped (began, never ended).
+        var lastBegun: Int?
+        var backtrace: String = ""
+        var seconds: [Int: Double] = [:]
+    }
+
+    /// Live events for `primer step` (progress bars, streaming text).
+    enum LiveEvent {
+        case began(Int)
+        case output(Int, CellOutput)
+        case ended(Int)
+    }
+
+    var executable: String
+    var environment: [String: String]
+    var timeouts: [Int: Double]
+    var limits = Limits()
+    var backtracePath: String
+    var onEvent: ((LiveEvent) -> Void)?
+
+    func run() throws -> Outcome {
+        let token = WireRecord.makeToken()
+        var env = environment
+        env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=no,output-to=\(backtracePath)"
+        let child = try ChildProcess(executable: executable, arguments: [], environment: env, secret: token)
+        var state = StreamState(token: token, limits: limits, onEvent: onEvent)
+        var open: [Int32: Bool] = [child.stdoutFD: true, child.stderrFD: true]
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+        while open.values.contains(true) {
+            var fds = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&fds, nfds_t(fds.count), 100)
+            if ready < 0 && errno != EINTR { break }
+            for p in fds where p.revents != 0 {
+                let n = read(p.fd, &buffer, buffer.count)
+                if n <= 0 {
+                    if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                    open[p.fd] = false
+                    state.finish(stderr: p.fd == child.stderrFD)
+                } else {
+                    state.feed(Data(buffer[0..<n]), stderr: p.fd == child.stderrFD)
+                }
+            }
+            if state.outcome.timedOutCell == nil, let cell = state.runningCell, let started = state.startTimes[cell],
+               ProcessInfo.processInfo.systemUptime - started > (timeouts[cell] ?? CellOptions.defaultTimeout) {
+                state.outcome.timedOutCell = cell
+                child.killGroup()
+            }
+        }
+        var outcome = state.outcome
+        outcome.termination = child.wait()
+        outcome.lastBegun = outcome.began.subtracting(outcome.ended).max()
+        outcome.backtrace = (try? String(contentsOfFile: backtracePath, encoding: .utf8)) ?? ""
+        state.closeTimes(into: &outcome)
+        return outcome
+    }
+}
+
+/// The decoding state of both streams of one run.
+private struct StreamState {
+    var outcome = ProgramExecutor.Outcome()
+    var stdoutDecoder: WireDecoder
+    var stderrDecoder: WireDecoder
+    /// The cell each stream is currently in (-1 before the first cell).
+    var stdoutCell = -1
+    var stderrCell = -1
+    var startTimes: [Int: Double] = [:]
+    var keptPerCell: [Int: Int] = [:]
+    var droppedPerCell: [Int: Int] = [:]
+    var keptTotal = 0
+    /// Bytes of an incomplete UTF-8 sequence held until the next chunk, per stream.
+    var stdoutCarry = Data(), stderrCarry = Data()
+    let limits: ProgramExecutor.Limits
+    let onEvent: ((ProgramExecutor.LiveEvent) -> Void)?
+
+    init(token: String, limits: ProgramExecutor.Limits, onEvent: ((ProgramExecutor.LiveEvent) -> Void)?) {
+        stdoutDecoder = WireDecoder(token: token)
+        stderrDecoder = WireDecoder(token: token)
+        self.limits = limits
+        self.onEvent = onEvent
+    }
+
+    var runningCell: Int? {
+        let cell = max(stdoutCell, stderrCell)
+        return cell >= 0 && !outcome.ended.contains(cell) ? cell : nil
+    }
+
+    mutating func feed(_ data: Data, stderr: Bool) {
+        let events = stderr ? stderrDecoder.feed(data) : stdoutDecoder.feed(data)
+        handle(events, stderr: stderr)
+    }
+
+    mutating func finish(stderr: Bool) {
+        let events = stderr ? stderrDecoder.finish() : stdoutDecoder.finish()
+        handle(events, stderr: stderr)
+        let carry = stderr ? stderrCarry : stdoutCarry
+        if !carry.isEmpty { appendText(String(decoding: carry, as: UTF8.self), stderr: stderr) }
+        if stderr { stderrCarry = Data() } else { stdoutCarry = Data() }
+    }
+
+    private mutating func handle(_ events: [WireDecoder.Event], stderr: Bool) {
+        for event in events {
+            switch event {
+            case .bytes(let bytes):
+                appendText(decodeUTF8(bytes, stderr: stderr), stderr: stderr)
+            case .record(.cellBegan(let i)):
+                if stderr { stderrCell = i } else { stdoutCell = i }
+                if !outcome.began.contains(i) {
+                    outcome.began.insert(i)
+                    startTimes[i] = ProcessInfo.processInfo.systemUptime
+                    onEvent?(.began(i))
+                }
+            case .record(.cellEnded(let i)):
+                if !outcome.ended.contains(i) && !stderr {
+                    outcome.ended.insert(i)
+                    if let start = startTimes[i] { outcome.seconds[i] = ProcessInfo.processInfo.systemUptime - start }
+                    onEvent?(.ended(i))
+                }
+            case .record(.rich(let kind, let payload)):
+                let cell = stderr ? stderrCell : stdoutCell
+                if keptTotal + payload.count > limits.bytesPerRun {
+                    droppedPerCell[cell, default: 0] += payload.count
+                    continue
+                }
+                keptTotal += payload.count
+                let item = CellOutput.rich(kind: kind, payload: payload)
+                outcome.outputs[cell, default: []].append(item)
+                onEvent?(.output(cell, item))
+            case .oversizedRecord(let count):
+                droppedPerCell[stderr ? stderrCell : stdoutCell, default: 0] += count
+            }
+        }
+    }
+
+    /// Decodes bytes as UTF-8, holding back an incomplete sequence at the end for the next chunk.
+    private mutating func decodeUTF8(_ bytes: Data, stderr: Bool) -> String {
+        var data = (stderr ? stderrCarry : stdoutCarry) + bytes
+        var cut = data.count
+        // Find where a trailing incomplete multi-byte sequence starts (at most 3 bytes back).
+        var back = 0
+        while back < min(3, data.count) {
+            let b = data[data.startIndex + data.count - 1 - back]
+            if b & 0xC0 == 0x80 { back += 1; continue }
+            if b & 0xC0 == 0xC0 {
+                let need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                if need > back + 1 { cut = data.count - 1 - back }
+            }
+            break
+        }
+        let carry = data.suffix(from: data.startIndex + cut)
+        data = data.prefix(cut)
+        if stderr { stderrCarry = Data(carry) } else { stdoutCarry = Data(carry) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private mutating func appendText(_ text: String, stderr: Bool) {
+        guard !text.isEmpty else { return }
+        let cell = stderr ? stderrCell : stdoutCell
+        let size = text.utf8.count
+        let kept = keptPerCell[cell, default: 0]
+        let room = min(limits.bytesPerCell - kept, limits.bytesPerRun - keptTotal)
+        var piece = text
+        if size > room {
+            piece = room > 0 ? String(decoding: Array(text.utf8.prefix(room)), as: UTF8.self) : ""
+            droppedPerCell[cell, default: 0] += size - piece.utf8.count
+        }
+        guard !piece.isEmpty else { return }
+        keptPerCell[cell] = kept + piece.utf8.count
+        keptTotal += piece.utf8.count
+        outcome.outputs[cell, default: []].appendText(piece, stderr: stderr)
+        onEvent?(.output(cell, stderr ? .stderr(piece) : .stdout(piece)))
+    }
+
+    /// Adds truncation notes and times for cells that never ended.
+    mutating func closeTimes(into outcome: inout ProgramExecutor.Outcome) {
+        for (cell, dropped) in droppedPerCell where dropped > 0 {
+            outcome.outputs[cell, default: []].append(.note("output truncated: \(ByteCount(dropped)) more were printed and not kept (Primer keeps \(ByteCount(limits.bytesPerCell)) per cell)"))
+        }
+        let now = ProcessInfo.processInfo.systemUptime
+        for (cell, start) in startTimes where outcome.seconds[cell] == nil { outcome.seconds[cell] = now - start }
+    }
+}
+
+/// A byte count for people: `1.5 MB`.
+struct ByteCount: CustomStringConvertible {
+    var bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+    var description: String {
+        if bytes < 1024 { return "\(bytes) bytes" }
+        if bytes < 1 << 20 { return String(format: "%.1f KB", Double(bytes) / 1024) }
+        return String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
+    }
+}

@@ -1,1 +1,0 @@
-// The `PrimerKit` module; see ARCHITECTURE.md.

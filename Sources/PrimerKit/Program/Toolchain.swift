@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where Primer's own package and the Swift toolchain are.
+public struct Toolchain: Sendable {
+    /// The Primer package root (the folder with Package.swift and Sources/PrimerCells).
+    public var packageRoot: String
+    public var swift: String
+    public var swiftc: String
+
+    public struct NotFound: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Finds the package root (`PRIMER_HOME`, else the folder above the running executable's
+    /// `.build`, else the current directory or one of its parents) and the toolchain on `PATH`.
+    public static func discover() throws -> Toolchain {
+        guard let swiftc = Shell.which("swiftc"), let swift = Shell.which("swift") else {
+            throw NotFound(description: "swiftc is not on PATH; install the Swift toolchain (swift.org) and add its usr/bin to PATH")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        var candidates: [String] = []
+        if let home = environment["PRIMER_HOME"] { candidates.append(home) }
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates += ancestors(of: (exe as NSString).deletingLastPathComponent)
+        }
+        candidates += ancestors(of: FileManager.default.currentDirectoryPath)
+        guard let root = candidates.first(where: isPrimerPackage) else {
+            throw NotFound(description: "cannot find Primer's package (the folder with Sources/PrimerCells); set PRIMER_HOME to it")
+        }
+        return Toolchain(packageRoot: root, swift: swift, swiftc: swiftc)
+    }
+
+    static func ancestors(of path: String) -> [String] {
+        var result: [String] = []
+        var current = (path as NSString).standardizingPath
+        while true {
+            result.append(current)
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { break }
+            current = parent
+        }
+        return result
+    }
+
+    static func isPrimerPackage(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path + "/Package.swift")
+            && FileManager.default.fileExists(atPath: path + "/Sources/PrimerCells")
+    }
+
+    /// `swiftc --version`'s first line, part of every cache key.
+    public func compilerVersion() -> String {
+        (try? Shell.run(swiftc, ["--version"]).output.split(separator: "\n").first.map(String.init)) ?? "unknown"
+    }
+}

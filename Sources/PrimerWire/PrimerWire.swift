@@ -1,1 +1,0 @@
-// The `PrimerWire` module; see ARCHITECTURE.md.

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PrimerKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every chapter and example and report each failure at file:line.",
+        discussion: "Exits with status 0 only when every cell did what its chapter says (expected outputs and expect-error included).")
+
+    @Argument(help: "Chapters or folders of chapters (default: Chapters and Examples).")
+    var paths: [String] = []
+
+    @Option(name: [.short, .customLong("jobs")], help: "How many chapters to run at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Run only shard K of N, e.g. 2/4 (stable: a chapter stays in its shard).")
+    var shard: String?
+
+    @Option(help: "Write a JUnit XML report to this file.")
+    var junit: String?
+
+    @Flag(help: "Rewrite the `output` blocks that differ to what the cells printed.")
+    var bless = false
+
+    @Flag(help: "Say why each chapter ran or came from the cache.")
+    var explain = false
+
+    @OptionGroup var cache: CacheOptions
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Self.parseShard(shard) == nil {
+            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 1/2")
+        }
+    }
+
+    static func parseShard(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        return (k, n)
+    }
+
+    func run() throws {
+        let defaults = ["Chapters", "Examples"].filter { FileManager.default.fileExists(atPath: $0) }
+        var chapters: [String]
+        do { chapters = try ChapterCollection.collect(paths.isEmpty ? defaults : paths) } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        if let shard, let (k, n) = Self.parseShard(shard) { chapters = ChapterCollection.shard(chapters, k: k, of: n) }
+        if chapters.isEmpty {
+            print("No chapters to check.")
+            return
+        }
+        let runner = try cache.makeRunner()
+        let style = TerminalStyle.detect()
+        let report = CheckReport(style: style)
+        let batch = ChapterBatch(runner: runner, jobs: jobs, useCache: !cache.noCache)
+        let items = batch.run(chapters) { item in
+            print(report.summaryLine(item.result))
+            if explain { print(style.dim("      " + item.explanation)) }
+        }
+
+        let failed = items.filter { !$0.result.passed }
+        for item in failed {
+            print("")
+            print(report.failureDetails(item.result, source: item.chapter?.source))
+        }
+        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+            for item in failed { CheckReport.githubAnnotations(item.result).forEach { print($0) } }
+        }
+        if let junit {
+            try Data(CheckReport.junit(items.map(\.result)).utf8).write(to: URL(fileURLWithPath: junit))
+        }
+        if bless {
+            var blessed = 0
+            for item in items { if let chapter = item.chapter { blessed += try Blesser.bless(chapter, result: item.result) } }
+            print("Blessed \(blessed) output block\(blessed == 1 ? "" : "s").")
+            if failed.allSatisfy({ $0.result.failures.allSatisfy { $0.failure.kind == .outputMismatch } && $0.result.chapterError == nil }) {
+                print("chapters: \(items.count) passed, 0 failed")
+                return
+            }
+        }
+        print("")
+        print("chapters: \(items.count - failed.count) passed, \(failed.count) failed")
+        if !failed.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import PrimerKit
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every cell of a chapter and print the chapter with its outputs.")
+
+    @Argument(help: "The chapter (a Markdown file).")
+    var file: String
+
+    @OptionGroup var cache: CacheOptions
+
+    func run() throws {
+        let chapter: Chapter
+        do { chapter = try Chapter.load(path: file) } catch let error as ChapterError {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let runner = try cache.makeRunner()
+        let result = runner.run(chapter, useCache: !cache.noCache).result
+        let style = TerminalStyle.detect()
+        print(ChapterTextRenderer(style: style).render(chapter, result: result))
+        if !result.passed { throw ExitCode(1) }
+    }
+}
