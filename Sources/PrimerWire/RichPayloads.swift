@@ -42,7 +42,8 @@ public struct ProgressPayload: Codable, Equatable, Sendable {
         return "\(task)  [\(bar)]  \(numbers)" + (metricText.isEmpty ? "" : "  " + metricText)
     }
 
-    static func format(_ v: Double) -> String {
+    /// A metric value for people: 4 decimals, or scientific notation when very large or small.
+    public static func format(_ v: Double) -> String {
         if v.isNaN { return "nan" }
         if abs(v) >= 1000 || (abs(v) < 0.001 && v != 0) { return String(format: "%.3e", v) }
         return String(format: "%.4f", v)

@@ -130,3 +130,10 @@ public enum FigureRendering {
     public static func text(_ payload: Data, width: Int, color: Bool) -> String { "[figure]" }
     public static func svg(_ payload: Data) -> String? { nil }
 }
+
+/// Mermaid diagrams in prose.
+public enum DiagramRendering {
+    public static func html(mermaid source: String) -> String {
+        "<pre class=\"listing\"><code class=\"language-mermaid\">\(HTMLText.escape(source))</code></pre>"
+    }
+}

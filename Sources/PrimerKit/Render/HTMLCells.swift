@@ -1,0 +1,90 @@
+import Foundation
+import PrimerWire
+
+/// A cell on the page: its source, its outputs tied to it, and its failure where it happened.
+struct HTMLCells {
+    var chapterPath: String
+
+    func render(_ cell: Cell, result: CellResult?) -> String {
+        var classes = ["cell"]
+        var statusLabel = ""
+        switch result?.status {
+        case .failed?: classes.append("cell-failed"); statusLabel = "failed"
+        case .failedAsExpected?: classes.append("cell-expected-error"); statusLabel = "failed as expected"
+        case .notRun?: classes.append("cell-not-run"); statusLabel = "not run"
+        case .skipped?: classes.append("cell-norun"); statusLabel = "not run (norun)"
+        case .passed?: statusLabel = result.map { String(format: "%.2f s", $0.seconds) } ?? ""
+        case nil: classes.append("cell-not-run"); statusLabel = "not run"
+        }
+        var tags: [String] = []
+        if cell.options.expectError { tags.append("expect-error") }
+        if cell.options.norun { tags.append("norun") }
+        let header = """
+        <div class="cell-header"><a class="cell-number" href="#cell-\(cell.index + 1)">[\(cell.index + 1)]</a>\
+        <span class="cell-place">\(HTMLText.escape(chapterPath)):\(cell.fenceLine)</span>\
+        \(tags.map { "<span class=\"cell-tag\">\($0)</span>" }.joined())\
+        <span class="cell-status">\(HTMLText.escape(statusLabel))</span></div>
+        """
+        let code = "<pre class=\"source\"><code class=\"language-swift\">\(HTMLCode.highlighted(cell.source))</code></pre>"
+        let source = cell.options.hide ? "<details class=\"hidden-source\"><summary>Show the code</summary>\(code)</details>" : code
+        var out = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.index + 1)\">\n\(header)\n\(source)\n"
+        if let result {
+            let outputs = RichOutputText.collapsingProgress(result.outputs).map(output).joined(separator: "\n")
+            if !outputs.isEmpty { out += "<div class=\"output\" aria-label=\"Output of cell \(cell.index + 1)\">\n\(outputs)\n</div>\n" }
+            switch result.status {
+            case .failed(let f): out += failure(f, expected: false)
+            case .failedAsExpected(let f): out += failure(f, expected: true)
+            case .notRun(let reason) where !reason.isEmpty: out += "<p class=\"not-run\">Not run: \(HTMLText.escape(reason)).</p>\n"
+            default: break
+            }
+        }
+        return out + "</section>"
+    }
+
+    func output(_ item: CellOutput) -> String {
+        switch item {
+        case .stdout(let text): return "<pre class=\"stdout\">\(HTMLText.escape(text))</pre>"
+        case .stderr(let text): return "<pre class=\"stderr\">\(HTMLText.escape(text))</pre>"
+        case .note(let text): return "<p class=\"note\">\(HTMLText.escape(text))</p>"
+        case .rich(let kind, let payload): return rich(kind: kind, payload: payload)
+        }
+    }
+
+    func rich(kind: String, payload: Data) -> String {
+        switch kind {
+        case RichKind.math:
+            let latex = String(decoding: payload, as: UTF8.self)
+            switch MathRendering.mathML(latex, display: true) {
+            case .success(let html): return "<div class=\"math-display\">\(html)</div>"
+            case .failure(let message):
+                return "<code class=\"math-error\" title=\"\(HTMLText.escape(message))\">\(HTMLText.escape(latex))</code>"
+            }
+        case RichKind.text:
+            return "<pre class=\"rich-text\">\(HTMLText.escape(String(decoding: payload, as: UTF8.self)))</pre>"
+        case RichKind.progress:
+            guard let p = try? JSONDecoder().decode(ProgressPayload.self, from: payload) else { return "" }
+            let fraction = p.total > 0 ? min(1, Double(p.completed) / Double(p.total)) : 0
+            let metrics = p.metrics.map { "\($0.name) \(ProgressPayload.format($0.value))" }.joined(separator: " · ")
+            return "<div class=\"progress\"><span>\(HTMLText.escape(p.task))</span><progress max=\"1\" value=\"\(fraction)\"></progress><span>\(p.completed)/\(p.total)</span><span class=\"metrics\">\(HTMLText.escape(metrics))</span></div>"
+        case RichKind.figure:
+            let text = FigureRendering.text(payload, width: 80, color: false)
+            let ascii = "<pre class=\"figure-text\">\(HTMLText.escape(text))</pre>"
+            guard let svg = FigureRendering.svg(payload) else { return "<figure class=\"figure\">\(ascii)</figure>" }
+            return """
+            <figure class="figure figure-both"><div class="figure-views">\
+            <div class="figure-svg">\(svg)</div>\(ascii)</div>\
+            <button type="button" class="figure-toggle" hidden>Show as text</button></figure>
+            """
+        default:
+            return "<p class=\"note\">(an output of kind \(HTMLText.escape(kind)) that this version cannot show)</p>"
+        }
+    }
+
+    func failure(_ f: CellFailure, expected: Bool) -> String {
+        let location = "\(chapterPath):\(f.line):\(f.column)"
+        let cls = expected ? "expected-error" : "error"
+        let title = expected ? "Failed as expected (\(f.kind.rawValue))" : "Error (\(f.kind.rawValue))"
+        let details = f.details.isEmpty ? "" : "<pre>\(HTMLText.escape(f.details.joined(separator: "\n")))</pre>"
+        return "<div class=\"\(cls)\" role=\"\(expected ? "note" : "alert")\"><p><strong>\(title)</strong> at <code>\(HTMLText.escape(location))</code></p><p>\(HTMLText.escape(f.message))</p>\(details)</div>\n"
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// Writes the static HTML course: an index with the table of contents and each chapter's run
+/// status, one page per chapter, the stylesheet, the script and the search index.
+///
+/// The site is written into a fresh folder beside `outputDirectory` and swapped into place
+/// in one step, so a failed or killed build leaves the previous site intact, and two builds
+/// at once each write their own folder.
+///
+///     try SiteBuilder(book: book, items: items).write(to: "_site")
+public struct SiteBuilder {
+    public var book: Book
+    /// The chapters in book order with their results.
+    public var items: [ChapterBatch.Item]
+    /// Warnings met while rendering (e.g. formulas that could not be typeset), `path:line: warning: …`.
+    public private(set) var warnings: [String] = []
+
+    public init(book: Book, items: [ChapterBatch.Item]) {
+        self.book = book; self.items = items
+    }
+
+    /// The page file for a chapter path: `Chapters/01-intro.md` → `01-intro.html`.
+    public static func pageName(for path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
+    }
+
+    public mutating func write(to outputDirectory: String) throws {
+        let parent = (outputDirectory as NSString).deletingLastPathComponent
+        let name = (outputDirectory as NSString).lastPathComponent
+        let staging = (parent.isEmpty ? "." : parent) + "/.\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: staging + "/assets", withIntermediateDirectories: true)
+        do {
+            try writeFiles(into: staging)
+            try AtomicFile.replaceDirectory(outputDirectory, with: staging)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    private mutating func writeFiles(into folder: String) throws {
+        func put(_ text: String, _ file: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file))
+        }
+        try put(SiteAssets.stylesheet, "assets/primer.css")
+        try put(SiteAssets.script, "assets/primer.js")
+        var searchEntries: [SearchEntry] = []
+        for (position, item) in items.enumerated() {
+            let (html, entries) = chapterPage(position)
+            try put(html, Self.pageName(for: item.result.path))
+            searchEntries += entries
+        }
+        try put(indexPage(), "index.html")
+        let json = (try? JSONEncoder().encode(searchEntries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        // A script, not a JSON file: pages opened from disk (file://) cannot fetch JSON.
+        try put("window.PRIMER_SEARCH = \(json.replacingOccurrences(of: "</", with: "<\\/"));\n", "assets/search-index.js")
+    }
+
+    struct SearchEntry: Codable {
+        var title: String
+        var url: String
+        var text: String
+    }
+
+    private func title(of item: ChapterBatch.Item) -> String {
+        item.chapter?.title ?? book.chapters.first(where: { $0.path == item.result.path })?.summaryTitle
+            ?? ((item.result.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    private func statusBadge(_ result: ChapterResult) -> String {
+        if result.passed { return "<span class=\"status-pass\">✓ passed</span>" }
+        let count = result.failures.count + (result.chapterError == nil ? 0 : 1)
+        return "<span class=\"status-fail\">✗ \(count) error\(count == 1 ? "" : "s")</span>"
+    }
+
+    private func sidebar(current: Int?, outline: [(level: Int, id: String, text: String)]) -> String {
+        var out = "<nav class=\"sidebar\" aria-label=\"Contents\">\n<a class=\"book-title\" href=\"index.html\">\(HTMLText.escape(book.metadata.title))</a>\n"
+        out += "<div class=\"search\" role=\"search\"><input id=\"search-input\" type=\"search\" placeholder=\"Search the course\" aria-label=\"Search the course\"><ul id=\"search-results\" class=\"search-results\"></ul></div>\n<ol>\n"
+        for (i, item) in items.enumerated() {
+            let cls = i == current ? " class=\"current\"" : ""
+            out += "<li\(cls)><a href=\"\(Self.pageName(for: item.result.path))\">\(HTMLText.escape(title(of: item)))</a></li>\n"
+        }
+        out += "</ol>\n"
+        let sections = outline.filter { $0.level == 2 || $0.level == 3 }
+        if !sections.isEmpty {
+            out += "<div class=\"outline\"><strong>On this page</strong><ul>\n"
+            for s in sections { out += "<li class=\"level-\(s.level)\"><a href=\"#\(s.id)\">\(HTMLText.escape(s.text))</a></li>\n" }
+            out += "</ul></div>\n"
+        }
+        return out + "</nav>"
+    }
+
+    private func page(title: String, body: String) -> String {
+        let language = HTMLText.escape(book.metadata.language)
+        return """
+        <!DOCTYPE html>
+        <html lang="\(language)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
+        <meta name="generator" content="Primer">
+        <title>\(HTMLText.escape(title))</title>
+        <link rel="stylesheet" href="assets/primer.css">
+        </head>
+        <body>
+        <div class="layout">
+        \(body)
+        </div>
+        <script src="assets/search-index.js"></script>
+        <script src="assets/primer.js"></script>
+        </body>
+        </html>
+
+        """
+    }
+
+    private func indexPage() -> String {
+        var main = "<main>\n<h1>\(HTMLText.escape(book.metadata.title))</h1>\n"
+        if !book.metadata.authors.isEmpty { main += "<p class=\"authors\">\(HTMLText.escape(book.metadata.authors.joined(separator: ", ")))</p>\n" }
+        if let description = book.metadata.description { main += "<p>\(HTMLText.escape(description))</p>\n" }
+        main += "<table class=\"toc\">\n<thead><tr><th>#</th><th>Chapter</th><th>Status</th><th>Time</th></tr></thead>\n<tbody>\n"
+        for (i, item) in items.enumerated() {
+            let time = String(format: "%.1f s", item.result.seconds) + (item.result.fromCache ? " (cached)" : "")
+            main += "<tr><td>\(i + 1)</td><td><a href=\"\(Self.pageName(for: item.result.path))\">\(HTMLText.escape(title(of: item)))</a></td><td>\(statusBadge(item.result))</td><td>\(time)</td></tr>\n"
+        }
+        main += "</tbody></table>\n</main>"
+        return page(title: book.metadata.title, body: sidebar(current: nil, outline: []) + "\n" + main)
+    }
+
+    private mutating func chapterPage(_ position: Int) -> (String, [SearchEntry]) {
+        let item = items[position]
+        let pageName = Self.pageName(for: item.result.path)
+        var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML)
+        var main = "<main>\n"
+        var entries: [SearchEntry] = []
+        guard let chapter = item.chapter else {
+            let error = item.result.chapterError
+            main += "<h1>\(HTMLText.escape(title(of: item)))</h1>\n<div class=\"error\" role=\"alert\"><p><strong>This chapter could not be read</strong>"
+            if let error { main += " at <code>\(HTMLText.escape("\(error.path):\(error.line):\(error.column)"))</code></p><p>\(HTMLText.escape(error.message))" }
+            main += "</p></div>\n" + pager(position) + "</main>"
+            return (page(title: title(of: item), body: sidebar(current: position, outline: []) + "\n" + main), entries)
+        }
+        let cells = HTMLCells(chapterPath: chapter.path)
+        var section = (title: chapter.title, anchor: "", text: "")
+        func flush() {
+            if !section.text.isEmpty || !section.anchor.isEmpty {
+                entries.append(SearchEntry(title: section.anchor.isEmpty ? chapter.title : "\(chapter.title) › \(section.title)",
+                                           url: pageName + (section.anchor.isEmpty ? "" : "#" + section.anchor),
+                                           text: String(section.text.prefix(4000))))
+            }
+        }
+        for part in chapter.content {
+            switch part {
+            case .prose(let block):
+                main += prose.render(block) + "\n"
+                if case .heading(let level, let inlines, _) = block, level <= 3 {
+                    flush()
+                    section = (inlines.plainText, prose.outline.last?.id ?? "", "")
+                } else {
+                    section.text += " " + Self.searchText(block)
+                }
+            case .cell(let i):
+                main += cells.render(chapter.cells[i], result: item.result.cells.first { $0.index == i }) + "\n"
+                section.text += " " + chapter.cells[i].source
+            }
+        }
+        flush()
+        for problem in prose.mathProblems { warnings.append("\(chapter.path):\(problem.line): warning: \(problem.message)") }
+        main += pager(position) + "</main>"
+        let html = page(title: "\(chapter.title) · \(book.metadata.title)", body: sidebar(current: position, outline: prose.outline) + "\n" + main)
+        return (html, entries)
+    }
+
+    private func pager(_ position: Int) -> String {
+        var out = "<nav class=\"pager\" aria-label=\"Chapters\">"
+        out += position > 0 ? "<a rel=\"prev\" href=\"\(Self.pageName(for: items[position - 1].result.path))\">← \(HTMLText.escape(title(of: items[position - 1])))</a>" : "<span></span>"
+        out += position + 1 < items.count ? "<a rel=\"next\" href=\"\(Self.pageName(for: items[position + 1].result.path))\">\(HTMLText.escape(title(of: items[position + 1]))) →</a>" : "<span></span>"
+        return out + "</nav>\n"
+    }
+
+    static func searchText(_ block: Block) -> String {
+        switch block {
+        case .paragraph(let inlines, _), .heading(_, let inlines, _): return inlines.plainText
+        case .blockQuote(let blocks): return blocks.map(searchText).joined(separator: " ")
+        case .list(_, let items): return items.flatMap { $0 }.map(searchText).joined(separator: " ")
+        case .codeBlock(_, let code, _, _): return code
+        case .table(let t, _): return (t.header + t.rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
+        case .displayMath(let latex, _): return latex
+        case .html, .thematicBreak: return ""
+        }
+    }
+}
