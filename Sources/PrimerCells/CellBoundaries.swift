@@ -9,8 +9,10 @@ public func _primerStart() {
     OutputChannel.start()
 }
 
-/// Called before the code of cell `index` runs.
+/// Called before the code of cell `index` runs. Under `primer step` it first waits for the
+/// learner's go-ahead on file descriptor 4.
 public func _primerCellBegin(_ index: Int) {
+    StepGate.waitForGoAhead()
     OutputChannel.send(.cellBegan(index), alsoOnStderr: true)
 }
 

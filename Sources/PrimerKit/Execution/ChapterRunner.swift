@@ -117,10 +117,11 @@ public final class ChapterRunner: @unchecked Sendable {
         }
     }
 
-    private func execute(_ executable: String, chapter: Chapter, skipping: Set<Int>, work: String,
-                         onEvent: ((LiveEvent) -> Void)?) throws -> ProgramExecutor.Outcome {
+    func execute(_ executable: String, chapter: Chapter, skipping: Set<Int>, work: String,
+                 onEvent: ((LiveEvent) -> Void)?, onLaunch: ((ChildProcess) -> Void)? = nil) throws -> ProgramExecutor.Outcome {
         var environment = ProcessInfo.processInfo.environment
         environment["PRIMER_SKIP_CELLS"] = skipping.sorted().map(String.init).joined(separator: ",")
+        environment["PRIMER_STEP"] = onLaunch == nil ? nil : "1"
         let backtrace = work + "/backtrace-\(skipping.count).txt"
         let timeouts = Dictionary(uniqueKeysWithValues: chapter.cells.map { ($0.index, $0.options.effectiveTimeout) })
         let executor = ProgramExecutor(executable: executable, environment: environment, timeouts: timeouts,
@@ -133,16 +134,18 @@ public final class ChapterRunner: @unchecked Sendable {
                 }
             }
         })
-        return try executor.run()
+        var configured = executor
+        configured.onLaunch = onLaunch
+        return try configured.run()
     }
 
-    private struct Interpretation {
+    struct Interpretation {
         var cells: [CellResult]
         /// Set when an expect-error cell failed: the program is run again without it.
         var expectedFailure: CellResult?
     }
 
-    private func interpret(_ outcome: ProgramExecutor.Outcome, chapter: Chapter, compiled: ChapterCompiler.Compiled) -> Interpretation {
+    func interpret(_ outcome: ProgramExecutor.Outcome, chapter: Chapter, compiled: ChapterCompiler.Compiled) -> Interpretation {
         var results: [CellResult] = []
         var stoppedAt: (cell: Int, line: Int)?
         for cell in chapter.cells where cell.runs && compiled.expectedFailures[cell.index] == nil {
@@ -185,7 +188,7 @@ public final class ChapterRunner: @unchecked Sendable {
         return Interpretation(cells: results, expectedFailure: nil)
     }
 
-    private func launchFailure(_ chapter: Chapter, _ cells: [CellResult], _ message: String) -> ChapterResult {
+    func launchFailure(_ chapter: Chapter, _ cells: [CellResult], _ message: String) -> ChapterResult {
         var cells = cells
         let first = chapter.cells.first(where: \.runs)
         for i in cells.indices where chapter.cells[i].runs {

@@ -14,6 +14,8 @@ final class ChildProcess {
     let pid: pid_t
     let stdoutFD: Int32
     let stderrFD: Int32
+    /// The write end of the pipe that is the child's file descriptor 4, when asked for.
+    private(set) var controlFD: Int32?
 
     enum Termination: Equatable {
         case exited(Int32)
@@ -26,7 +28,8 @@ final class ChildProcess {
         var description: String
     }
 
-    init(executable: String, arguments: [String], environment: [String: String], secret: String?) throws {
+    init(executable: String, arguments: [String], environment: [String: String], secret: String?,
+         controlPipe: Bool = false) throws {
         // A child that dies early must not take Primer down with SIGPIPE when we write the secret.
         signal(SIGPIPE, SIG_IGN)
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], secretPipe: [Int32] = [0, 0]
@@ -41,6 +44,13 @@ final class ChildProcess {
             return moved
         }
         outPipe[1] = raised(outPipe[1]); errPipe[1] = raised(errPipe[1]); secretPipe[0] = raised(secretPipe[0])
+        var control: [Int32] = [-1, -1]
+        if controlPipe {
+            guard primer_pipe_cloexec(&control) == 0 else {
+                throw LaunchError(description: "cannot create pipes: \(String(cString: strerror(errno)))")
+            }
+            control[0] = raised(control[0])
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -48,6 +58,7 @@ final class ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         posix_spawn_file_actions_adddup2(&actions, secretPipe[0], 3)
+        if controlPipe { posix_spawn_file_actions_adddup2(&actions, control[0], 4) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -67,8 +78,10 @@ final class ChildProcess {
         var child: pid_t = 0
         let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         close(outPipe[1]); close(errPipe[1]); close(secretPipe[0])
+        if controlPipe { close(control[0]) }
         guard result == 0 else {
             close(outPipe[0]); close(errPipe[0]); close(secretPipe[1])
+            if controlPipe { close(control[1]) }
             throw LaunchError(description: "cannot start \(executable): \(String(cString: strerror(result)))")
         }
         if let secret {
@@ -79,6 +92,20 @@ final class ChildProcess {
         pid = child
         stdoutFD = outPipe[0]
         stderrFD = errPipe[0]
+        controlFD = controlPipe ? control[1] : nil
+    }
+
+    /// Writes one control byte to the child's descriptor 4; false when the child is gone.
+    @discardableResult
+    func sendControl(_ byte: UInt8) -> Bool {
+        guard let fd = controlFD else { return false }
+        var b = byte
+        return write(fd, &b, 1) == 1
+    }
+
+    /// Closes descriptor 4's pipe: a child waiting on it ends quietly.
+    func closeControl() {
+        if let fd = controlFD { close(fd); controlFD = nil }
     }
 
     /// Kills the whole process group (the program and anything it started).
@@ -92,6 +119,7 @@ final class ChildProcess {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         close(stdoutFD); close(stderrFD)
+        closeControl()
         // Anything the program left running in its group goes with it.
         kill(-pid, SIGKILL)
         let signal = status & 0x7F

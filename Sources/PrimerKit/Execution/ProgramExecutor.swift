@@ -45,12 +45,17 @@ struct ProgramExecutor {
     var limits = Limits()
     var backtracePath: String
     var onEvent: ((LiveEvent) -> Void)?
+    /// Gives the program a control pipe on descriptor 4 (for `primer step`) and hands the
+    /// started process to this closure.
+    var onLaunch: ((ChildProcess) -> Void)?
 
     func run() throws -> Outcome {
         let token = WireRecord.makeToken()
         var env = environment
         env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=no,output-to=\(backtracePath)"
-        let child = try ChildProcess(executable: executable, arguments: [], environment: env, secret: token)
+        let child = try ChildProcess(executable: executable, arguments: [], environment: env, secret: token,
+                                     controlPipe: onLaunch != nil)
+        onLaunch?(child)
         var state = StreamState(token: token, limits: limits, onEvent: onEvent)
         var open: [Int32: Bool] = [child.stdoutFD: true, child.stderrFD: true]
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -93,6 +98,8 @@ private struct StreamState {
     var stdoutCell = -1
     var stderrCell = -1
     var startTimes: [Int: Double] = [:]
+    var endedOnStdout: Set<Int> = [], endedOnStderr: Set<Int> = []
+    var stdoutClosed = false, stderrClosed = false
     var keptPerCell: [Int: Int] = [:]
     var droppedPerCell: [Int: Int] = [:]
     var keptTotal = 0
@@ -121,6 +128,8 @@ private struct StreamState {
     mutating func finish(stderr: Bool) {
         let events = stderr ? stderrDecoder.finish() : stdoutDecoder.finish()
         handle(events, stderr: stderr)
+        if stderr { stderrClosed = true } else { stdoutClosed = true }
+        completeEnds()
         let carry = stderr ? stderrCarry : stdoutCarry
         if !carry.isEmpty { appendText(String(decoding: carry, as: UTF8.self), stderr: stderr) }
         if stderr { stderrCarry = Data() } else { stdoutCarry = Data() }
@@ -139,11 +148,9 @@ private struct StreamState {
                     onEvent?(.began(i))
                 }
             case .record(.cellEnded(let i)):
-                if !outcome.ended.contains(i) && !stderr {
-                    outcome.ended.insert(i)
-                    if let start = startTimes[i] { outcome.seconds[i] = ProcessInfo.processInfo.systemUptime - start }
-                    onEvent?(.ended(i))
-                }
+                // A cell is over when both streams say so: then all it wrote to either is in.
+                if stderr { endedOnStderr.insert(i) } else { endedOnStdout.insert(i) }
+                completeEnds()
             case .record(.rich(let kind, let payload)):
                 let cell = stderr ? stderrCell : stdoutCell
                 if keptTotal + payload.count > limits.bytesPerRun {
@@ -157,6 +164,18 @@ private struct StreamState {
             case .oversizedRecord(let count):
                 droppedPerCell[stderr ? stderrCell : stdoutCell, default: 0] += count
             }
+        }
+    }
+
+    /// Marks cells as ended once both streams (or the one still open) have reported it.
+    private mutating func completeEnds() {
+        for i in endedOnStdout.union(endedOnStderr).sorted() where !outcome.ended.contains(i) {
+            let onOut = endedOnStdout.contains(i) || stdoutClosed
+            let onErr = endedOnStderr.contains(i) || stderrClosed
+            guard onOut && onErr else { continue }
+            outcome.ended.insert(i)
+            if let start = startTimes[i] { outcome.seconds[i] = ProcessInfo.processInfo.systemUptime - start }
+            onEvent?(.ended(i))
         }
     }
 

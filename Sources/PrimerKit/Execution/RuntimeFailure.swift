@@ -6,6 +6,7 @@ enum RuntimeFailure {
     /// Lines the backtracer adds to stderr; they are noise in a cell's output.
     static func isBacktracerNoise(_ line: Substring) -> Bool {
         line.hasPrefix("*** Signal ") || line.hasPrefix("*** Program crashed") || line.hasPrefix("💣 Program crashed")
+            || line == " done ***" || line.hasPrefix("swift-runtime: failed to suspend thread")
     }
 
     /// Removes backtracer noise from a cell's stderr items.
