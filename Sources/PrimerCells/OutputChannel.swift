@@ -23,6 +23,7 @@ enum OutputChannel {
         // Line-buffered stdout: prints stream live and interleave with stderr in order.
         setvbuf(stdout, nil, _IOLBF, 0)
         token = readToken()
+        if isConnected { OrphanWatch.start() }
         installProgressSink()
     }
 

@@ -44,7 +44,8 @@ public struct ResultCache: Sendable {
     }
 
     private func entryPath(for chapterPath: String) -> String {
-        let absolute = (chapterPath as NSString).standardizingPath
+        let full = chapterPath.hasPrefix("/") ? chapterPath : FileManager.default.currentDirectoryPath + "/" + chapterPath
+        let absolute = (full as NSString).standardizingPath
         return directory + "/results/" + String(SHA256.hex(of: absolute).prefix(24)) + ".json"
     }
 
