@@ -47,8 +47,15 @@ public struct Toolchain: Sendable {
             && FileManager.default.fileExists(atPath: path + "/Sources/PrimerCells")
     }
 
-    /// `swiftc --version`'s first line, part of every cache key.
+    /// `swiftc --version`'s first line, part of every cache key (asked once per process).
     public func compilerVersion() -> String {
-        (try? Shell.run(swiftc, ["--version"]).output.split(separator: "\n").first.map(String.init)) ?? "unknown"
+        Self.versions.withLock { cache in
+            if let known = cache[swiftc] { return known }
+            let version = (try? Shell.run(swiftc, ["--version"]).output.split(separator: "\n").first.map(String.init)) ?? "unknown"
+            cache[swiftc] = version
+            return version
+        }
     }
+
+    private static let versions = Locked([String: String]())
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for cache keys and fingerprints.
 ///
 ///     SHA256.hex(of: Array("abc".utf8))   // "ba7816bf…"
@@ -22,11 +24,31 @@ public struct SHA256 {
     public init() {}
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == 64 { compress(); buffer.removeAll(keepingCapacity: true) }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
+        if done == nil { update(Array(bytes)) }
+    }
+
+    /// Hashes contiguous bytes, whole 64-byte blocks straight from the caller's memory.
+    public mutating func update(buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        length &+= UInt64(buffer.count)
+        if !self.buffer.isEmpty {
+            let take = min(64 - self.buffer.count, buffer.count)
+            self.buffer.append(contentsOf: buffer[0..<take])
+            offset = take
+            if self.buffer.count < 64 { return }
+            self.buffer.withUnsafeBytes { compress(block: $0) }
+            self.buffer.removeAll(keepingCapacity: true)
         }
+        while buffer.count - offset >= 64 {
+            compress(block: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + 64)]))
+            offset += 64
+        }
+        self.buffer.append(contentsOf: buffer[offset...])
+    }
+
+    public mutating func update(_ data: Data) {
+        data.withUnsafeBytes { update(buffer: $0) }
     }
 
     public mutating func update(_ text: String) { update(text.utf8) }
@@ -36,11 +58,12 @@ public struct SHA256 {
         buffer.append(0x80)
         if buffer.count > 56 {
             while buffer.count < 64 { buffer.append(0) }
-            compress(); buffer.removeAll(keepingCapacity: true)
+            buffer.withUnsafeBytes { compress(block: $0) }
+            buffer.removeAll(keepingCapacity: true)
         }
         while buffer.count < 56 { buffer.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        compress()
+        buffer.withUnsafeBytes { compress(block: $0) }
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
     }
 
@@ -59,10 +82,10 @@ public struct SHA256 {
 
     public static func hex(of text: String) -> String { hex(of: text.utf8) }
 
-    private mutating func compress() {
+    private mutating func compress(block: UnsafeRawBufferPointer) {
         var w = [UInt32](repeating: 0, count: 64)
         for i in 0..<16 {
-            w[i] = UInt32(buffer[4 * i]) << 24 | UInt32(buffer[4 * i + 1]) << 16 | UInt32(buffer[4 * i + 2]) << 8 | UInt32(buffer[4 * i + 3])
+            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
         }
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         for i in 16..<64 {
