@@ -11,15 +11,25 @@ struct DiagramTextLayout {
         layout = LayeredLayout(nodeCount: diagram.nodes.count, edges: edges.map { ($0.from, $0.to) })
     }
 
-    /// The sketch whose width fits `width`, wrapping labels narrower as needed.
+    /// The sketch whose width fits `width`: labels wrap narrower as needed, and when even that
+    /// is too wide the flow turns (top-down becomes left-right or the reverse); if nothing fits,
+    /// the narrowest sketch in the requested direction (the canvas clips it).
     func sketch(fitting width: Int) -> DiagramSketch {
-        var result = DiagramSketch()
-        for labelWidth in [24, 16, 12, 10] {
-            result = sketch(labelWidth: labelWidth)
-            if result.width <= width { break }
+        let direction = diagram.direction
+        let labelWidths = [24, 16, 12, 10]
+        for vertical in [direction.isVertical, !direction.isVertical] {
+            for labelWidth in labelWidths {
+                let candidate = sketch(labelWidth: labelWidth, vertical: vertical)
+                if candidate.width <= width { return oriented(candidate, vertical: vertical) }
+            }
         }
-        guard diagram.direction.isMirrored else { return result }
-        return result.mirrored(vertically: diagram.direction.isVertical)
+        return oriented(sketch(labelWidth: labelWidths.last!, vertical: direction.isVertical), vertical: direction.isVertical)
+    }
+
+    /// Mirrors a sketch for bottom-to-top and right-to-left flow.
+    private func oriented(_ sketch: DiagramSketch, vertical: Bool) -> DiagramSketch {
+        guard diagram.direction.isMirrored else { return sketch }
+        return sketch.mirrored(vertically: vertical)
     }
 
     private func boxes(labelWidth: Int) -> [DiagramSketch.Box] {
@@ -94,8 +104,8 @@ struct DiagramTextLayout {
         }
     }
 
-    private func sketch(labelWidth: Int) -> DiagramSketch {
-        diagram.direction.isVertical ? topDown(labelWidth: labelWidth) : leftRight(labelWidth: labelWidth)
+    private func sketch(labelWidth: Int, vertical: Bool) -> DiagramSketch {
+        vertical ? topDown(labelWidth: labelWidth) : leftRight(labelWidth: labelWidth)
     }
 
     // MARK: Top to bottom

@@ -62,7 +62,7 @@ struct TextPlotFrame {
         let labelWidth = yTicks.map { displayWidth($0.label) }.max() ?? 1
         let left = labelWidth + 2
         let columns = max(2, width - left)
-        let x = xScale(max(2, columns / 10))
+        let x = xScale(max(3, columns / 8))
 
         var canvas = TextCanvas(width: width, height: 0)
         canvas.appendCentered(title, style: TextStyle(bold: true))
