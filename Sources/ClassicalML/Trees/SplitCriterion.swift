@@ -73,11 +73,11 @@ struct GradientCriterion: SplitCriterion {
 
     @inline(__always)
     func cost(_ stats: UnsafePointer<Double>) -> Double {
-        stats[1] + lambda > 0 ? -stats[0] * stats[0] / (stats[1] + lambda) : 0
+        stats[1] + lambda > 1e-12 ? -stats[0] * stats[0] / (stats[1] + lambda) : 0
     }
 
     func leafValue(_ stats: UnsafePointer<Double>) -> [Double] {
-        [stats[1] + lambda > 0 ? -stats[0] / (stats[1] + lambda) : 0]
+        [stats[1] + lambda > 1e-12 ? -stats[0] / (stats[1] + lambda) : 0]
     }
 
     func isPure(_ stats: UnsafePointer<Double>) -> Bool { false }
