@@ -13,6 +13,9 @@ struct FeatureBins: Sendable {
     let edges: [[Double]]
     /// Bin codes, column-major: `codes[feature * sampleCount + sample]`.
     let codes: [UInt8]
+    /// The same codes row-major, `rowCodes[sample * featureCount + feature]`, so that gathering
+    /// the codes of a few samples reads whole cache lines.
+    let rowCodes: [UInt8]
 
     init(_ x: Matrix, maxBins: Int = 256) {
         let n = x.rows, d = x.columns
@@ -26,8 +29,11 @@ struct FeatureBins: Sendable {
                 for i in 0..<n { (base + f * n + i).pointee = UInt8(FeatureBins.bin(of: x.values[i * d + f], edges: edges)) }
             }
         }
+        var rowCodes = [UInt8](repeating: 0, count: n * d)
+        for f in 0..<d { for i in 0..<n { rowCodes[i * d + f] = codes[f * n + i] } }
         edges = edgeLists
         self.codes = codes
+        self.rowCodes = rowCodes
     }
 
     static func edges(for column: [Double], maxBins: Int) -> [Double] {
