@@ -1,1 +1,0 @@
-// The `ClassicalML` module; see ARCHITECTURE.md.

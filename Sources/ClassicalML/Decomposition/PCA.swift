@@ -1,0 +1,68 @@
+import NumericCore
+
+/// Principal component analysis: projects centred data onto the directions of largest
+/// variance, found as eigenvectors of the covariance matrix (LAPACK `dsyevd`). Each
+/// component's sign is fixed so that its largest-magnitude entry is positive.
+///
+///     let pca = try PCA(components: 2).fit(data.x)
+///     let projected = try pca.transform(data.x)      // 150 × 2
+///     pca.explainedVarianceRatio                     // [0.92, 0.05]
+public struct PCA: Transformer, Sendable {
+    /// How many components to keep (nil keeps all).
+    public var components: Int?
+
+    public init(components: Int? = nil) { self.components = components }
+
+    public func fit(_ x: Matrix) throws -> Fitted {
+        try Check.features(x)
+        let keep = components ?? min(x.rows, x.columns)
+        try Check.parameter(keep >= 1, "components", keep, "at least 1")
+        guard keep <= x.columns else {
+            throw ClassicalMLError.invalidHyperparameter(name: "components", value: "\(keep)", requirement: "at most the \(x.columns) features")
+        }
+        guard keep <= x.rows else { throw ClassicalMLError.tooFewSamples(requested: keep, available: x.rows, what: "components") }
+        let means = x.columnMeans
+        let centred = x.mappingColumns { c, v in v - means[c] }
+        var covariance = centred.multiplied(by: centred, transposeSelf: true)
+        let denominator = Double(max(1, x.rows - 1))
+        for i in covariance.values.indices { covariance.values[i] /= denominator }
+        let (values, vectors) = try LAPACK.symmetricEigen(covariance.values, n: x.columns)
+        let d = x.columns
+        var picked: [Double] = []
+        var variances: [Double] = []
+        for rank in 0..<keep {
+            let index = d - 1 - rank                      // eigenvalues ascend
+            var row = Array(vectors[index * d ..< (index + 1) * d])
+            let largest = row.indices.max { abs(row[$0]) < abs(row[$1]) } ?? 0
+            if row[largest] < 0 { row = row.map { -$0 } }
+            picked += row
+            variances.append(max(0, values[index]))
+        }
+        let totalVariance = values.map { max(0, $0) }.reduce(0, +)
+        return Fitted(components: Matrix(rows: keep, columns: d, values: picked), means: means,
+                      explainedVariance: variances,
+                      explainedVarianceRatio: variances.map { totalVariance > 0 ? $0 / totalVariance : 0 })
+    }
+
+    public struct Fitted: FittedTransformer, Sendable {
+        /// One principal axis per row (`components × features`), unit length.
+        public let components: Matrix
+        /// The feature means subtracted before projecting.
+        public let means: [Double]
+        /// The variance along every component.
+        public let explainedVariance: [Double]
+        /// The fraction of total variance along every component.
+        public let explainedVarianceRatio: [Double]
+        public var featureCount: Int { means.count }
+
+        public func transform(_ x: Matrix) throws -> Matrix {
+            try Check.predictionInput(x, expected: featureCount)
+            return x.mappingColumns { c, v in v - means[c] }.multiplied(by: components, transposeOther: true)
+        }
+
+        /// Maps projected points back to feature space (exact when all components are kept).
+        public func inverseTransform(_ projected: Matrix) -> Matrix {
+            projected.multiplied(by: components).mappingColumns { c, v in v + means[c] }
+        }
+    }
+}

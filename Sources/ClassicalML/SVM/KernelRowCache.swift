@@ -1,0 +1,44 @@
+/// Kernel rows `K(x_i, ·)` of one training problem, computed on demand and kept up to a memory
+/// budget; when full, the least recently used row is dropped.
+final class KernelRowCache {
+    let x: Matrix
+    let norms: [Double]
+    let kernel: ResolvedKernel
+    private let capacity: Int
+    private var slotOf: [Int: Int] = [:]
+    private var rows: [[Double]] = []
+    private var owner: [Int] = []
+    private var lastUse: [Int] = []
+    private var clock = 0
+    /// The diagonal `K(x_i, x_i)`.
+    let diagonal: [Double]
+
+    init(x: Matrix, kernel: ResolvedKernel, budgetBytes: Int) {
+        self.x = x; self.kernel = kernel
+        norms = x.rowSquaredNorms
+        capacity = max(2, budgetBytes / max(1, 8 * x.rows))
+        diagonal = norms.map { kernel.value(dot: $0, normA: $0, normB: $0) }
+    }
+
+    /// Row `i` of the kernel matrix.
+    func row(_ i: Int) -> [Double] {
+        clock += 1
+        if let slot = slotOf[i] { lastUse[slot] = clock; return rows[slot] }
+        let values = compute(i)
+        if rows.count < capacity {
+            slotOf[i] = rows.count
+            rows.append(values); owner.append(i); lastUse.append(clock)
+        } else {
+            let victim = lastUse.indices.min { lastUse[$0] < lastUse[$1] }!
+            slotOf[owner[victim]] = nil
+            slotOf[i] = victim
+            rows[victim] = values; owner[victim] = i; lastUse[victim] = clock
+        }
+        return values
+    }
+
+    private func compute(_ i: Int) -> [Double] {
+        let products = x.multiplied(by: x.row(i))
+        return (0..<x.rows).map { kernel.value(dot: products[$0], normA: norms[i], normB: norms[$0]) }
+    }
+}

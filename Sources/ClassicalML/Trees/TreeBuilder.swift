@@ -1,0 +1,186 @@
+import NumericCore
+
+/// Limits on how a tree grows.
+struct TreeLimits: Sendable {
+    var maxDepth: Int?
+    var minSamplesSplit = 2
+    var minSamplesLeaf = 1
+    /// Features examined per split (all when nil).
+    var maxFeatures: Int?
+    /// Smallest cost decrease worth a split.
+    var minGain = 1e-12
+}
+
+/// Grows one tree by histogram split finding over binned features: at every node, for every
+/// candidate feature, the node's samples are summed into per-bin statistics and the best
+/// boundary between bins is found in one scan. Cost per node is linear in its samples.
+struct TreeBuilder<Criterion: SplitCriterion> {
+    let bins: FeatureBins
+    let criterion: Criterion
+    let limits: TreeLimits
+    /// Whether to split the feature scan of large nodes over the cores (off inside a forest,
+    /// whose trees already run in parallel).
+    var parallelFeatures = true
+
+    struct Split { var feature = -1; var bin = 0; var gain = 0.0; var left: [Double] = [] }
+
+    /// Grows a tree on the samples listed (repeats allowed). Returns the tree and the cost
+    /// decrease credited to every feature.
+    func grow(samples: [Int], seed: UInt64, valueWidth: Int) -> (tree: TreeStructure, importances: [Double]) {
+        var tree = TreeStructure(valueWidth: valueWidth)
+        var importances = [Double](repeating: 0, count: bins.featureCount)
+        var indices = samples
+        var rng = SeededGenerator(seed: seed)
+        let width = criterion.width
+        var rootStats = [Double](repeating: 0, count: width)
+        rootStats.withUnsafeMutableBufferPointer { s in for i in indices { criterion.add(i, to: s.baseAddress!) } }
+        var stack = [PendingNode(node: tree.addNode(value: rootStats.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) },
+                                                samples: indices.count, depth: 0),
+                             lo: 0, hi: indices.count, depth: 0, stats: rootStats)]
+        var allFeatures = Array(0..<bins.featureCount)
+        while let job = stack.popLast() {
+            let count = job.hi - job.lo
+            if let maxDepth = limits.maxDepth, job.depth >= maxDepth { continue }
+            if count < limits.minSamplesSplit || count < 2 * limits.minSamplesLeaf { continue }
+            if job.stats.withUnsafeBufferPointer({ criterion.isPure($0.baseAddress!) }) { continue }
+            var candidates = allFeatures
+            if let m = limits.maxFeatures, m < allFeatures.count {
+                for i in 0..<m { allFeatures.swapAt(i, i + rng.nextInt(below: allFeatures.count - i)) }
+                candidates = Array(allFeatures[..<m])
+            }
+            let split = indices.withUnsafeBufferPointer { idx in
+                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates)
+            }
+            guard split.feature >= 0, split.gain > limits.minGain else { continue }
+            // Partition the node's samples: left are those with bin ≤ split.bin.
+            let column = split.feature * bins.sampleCount
+            var lo = job.lo, hi = job.hi - 1
+            bins.codes.withUnsafeBufferPointer { codes in
+                while lo <= hi {
+                    if Int(codes[column + indices[lo]]) <= split.bin { lo += 1 } else { indices.swapAt(lo, hi); hi -= 1 }
+                }
+            }
+            let rightStats = zip(job.stats, split.left).map { $0 - $1 }
+            let leftValue = split.left.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
+            let rightValue = rightStats.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
+            let leftNode = tree.addNode(value: leftValue, samples: lo - job.lo, depth: job.depth + 1)
+            let rightNode = tree.addNode(value: rightValue, samples: job.hi - lo, depth: job.depth + 1)
+            tree.feature[job.node] = split.feature
+            tree.threshold[job.node] = bins.edges[split.feature][split.bin]
+            tree.left[job.node] = leftNode
+            tree.right[job.node] = rightNode
+            importances[split.feature] += split.gain
+            stack.append(PendingNode(node: rightNode, lo: lo, hi: job.hi, depth: job.depth + 1, stats: rightStats))
+            stack.append(PendingNode(node: leftNode, lo: job.lo, hi: lo, depth: job.depth + 1, stats: split.left))
+        }
+        return (tree, importances)
+    }
+
+    /// The best split of a node over the candidate features.
+    func bestSplit(_ node: [Int], stats: [Double], features: [Int]) -> Split {
+        let parentCost = stats.withUnsafeBufferPointer { criterion.cost($0.baseAddress!) }
+        let work = node.count * features.count
+        if parallelFeatures && work > 60_000 && Parallel.workers > 1 {
+            let parts = Parallel.map(0..<Parallel.workers) { part -> Split in
+                let lo = features.count * part / Parallel.workers, hi = features.count * (part + 1) / Parallel.workers
+                return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]))
+            }
+            return parts.reduce(Split()) { best, next in next.feature >= 0 && (best.feature < 0 || next.gain > best.gain) ? next : best }
+        }
+        return scan(node, stats: stats, parentCost: parentCost, features: features)
+    }
+
+    /// Scans some features. Every sample is first summed into its bin's statistics. Large nodes
+    /// then sweep bin by bin; small nodes (few samples per bin) are counting-sorted by bin and
+    /// swept sample by sample, which costs O(1) per sample instead of O(classes) per bin.
+    /// Every boundary between occupied bins is scored; the first best wins ties.
+    private func scan(_ node: [Int], stats: [Double], parentCost: Double, features: [Int]) -> Split {
+        let binLimit = 256
+        let width = criterion.width
+        let countSlot = width - 1
+        var histogram = [Double](repeating: 0, count: binLimit * width)
+        var binStarts = [Int](repeating: 0, count: binLimit)
+        var ordered = [Int](repeating: 0, count: node.count)
+        var touched = [Int]()
+        touched.reserveCapacity(binLimit)
+        var best = Split()
+        let minLeaf = limits.minSamplesLeaf
+        let n = node.count
+        // Gather the node's codes of the scanned features, feature-major, from the row-major
+        // copy: far fewer cache misses than reading scattered samples of each full column.
+        var local = [UInt8](repeating: 0, count: n * features.count)
+        let d = bins.featureCount
+        local.withUnsafeMutableBufferPointer { out in
+            bins.rowCodes.withUnsafeBufferPointer { rows in
+                for (j, i) in node.enumerated() {
+                    let row = rows.baseAddress! + i * d
+                    for (position, feature) in features.enumerated() { out[position * n + j] = row[feature] }
+                }
+            }
+        }
+        histogram.withUnsafeMutableBufferPointer { hist in
+        binStarts.withUnsafeMutableBufferPointer { starts in
+        ordered.withUnsafeMutableBufferPointer { sorted in
+        local.withUnsafeBufferPointer { codes in
+            let h = hist.baseAddress!
+            var sweep = stats.withUnsafeBufferPointer { criterion.makeSweep($0.baseAddress!) }
+            for (position, feature) in features.enumerated() {
+                let column = codes.baseAddress! + position * n
+                touched.removeAll(keepingCapacity: true)
+                for (j, i) in node.enumerated() {
+                    let b = Int(column[j])
+                    if h[b * width + countSlot] == 0 { touched.append(b) }
+                    criterion.add(i, to: h + b * width)
+                }
+                if touched.count > 1 {
+                    if touched.count > 64 { touched = (0..<binLimit).filter { h[$0 * width + countSlot] > 0 } } else { touched.sort() }
+                    stats.withUnsafeBufferPointer { sweep.reset($0.baseAddress!) }
+                    let bySample = touched.count * width > 2 * n
+                    if bySample {
+                        var offset = 0
+                        for b in touched { starts[b] = offset; offset += Int(h[b * width + countSlot]) }
+                        for (j, i) in node.enumerated() {
+                            let b = Int(column[j])
+                            sorted[starts[b]] = i
+                            starts[b] += 1
+                        }
+                    }
+                    var moved = 0
+                    for b in touched.dropLast() {
+                        let end = moved + Int(h[b * width + countSlot])
+                        if bySample {
+                            for position in moved..<end { sweep.moveLeft(sorted[position]) }
+                        } else {
+                            sweep.moveLeft(bin: h + b * width)
+                        }
+                        moved = end
+                        if moved < minLeaf { continue }
+                        if n - moved < minLeaf { break }
+                        let gain = parentCost - sweep.cost
+                        if gain > best.gain + 1e-12 * abs(parentCost) || best.feature < 0 && gain > 0 {
+                            best = Split(feature: feature, bin: b, gain: gain, left: [])
+                        }
+                    }
+                }
+                for b in touched { for k in 0..<width { h[b * width + k] = 0 } }
+            }
+        }
+        }
+        }
+        }
+        guard best.feature >= 0 else { return best }
+        // Recover the left side's statistics of the winning split.
+        var left = [Double](repeating: 0, count: criterion.width)
+        let column = best.feature * bins.sampleCount
+        left.withUnsafeMutableBufferPointer { l in
+            bins.codes.withUnsafeBufferPointer { codes in
+                for i in node where Int(codes[column + i]) <= best.bin { criterion.add(i, to: l.baseAddress!) }
+            }
+        }
+        best.left = left
+        return best
+    }
+}
+
+/// A node waiting to be split: its samples are `indices[lo..<hi]`.
+private struct PendingNode { var node: Int; var lo: Int; var hi: Int; var depth: Int; var stats: [Double] }

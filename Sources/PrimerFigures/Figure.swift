@@ -1,0 +1,61 @@
+/// What every figure kind can do: draw itself as terminal text or as an SVG element.
+public protocol FigureRendering {
+    /// Terminal text no wider than `width` display columns; ANSI colours only when `color`.
+    func renderText(width: Int, color: Bool) -> String
+    /// A self-contained `<svg>` element; `embedStylesheet` adds `PrimerFigures.svgStylesheet`
+    /// inside it so the file stands alone (the site includes the stylesheet once instead).
+    func renderSVG(embedStylesheet: Bool) -> String
+}
+
+extension FigureRendering {
+    /// A self-contained `<svg>` element styled by the site's `PrimerFigures.svgStylesheet`.
+    public func renderSVG() -> String { renderSVG(embedStylesheet: false) }
+}
+
+/// Any figure a cell can show, as one value that travels JSON-encoded from a running chapter
+/// to the runner, which renders it in the terminal or in the HTML site.
+///
+///     let figure = Figure.line(LineChart(title: "Loss") { Series("train", losses) })
+///     let data = try JSONEncoder().encode(figure)
+///     let back = try JSONDecoder().decode(Figure.self, from: data)
+///     print(back.renderText(width: 80, color: false))
+public enum Figure: Equatable, Sendable, FigureRendering {
+    case line(LineChart)
+    case scatter(ScatterPlot)
+    case decisionRegions(DecisionRegions)
+    case histogram(Histogram)
+    case bar(BarChart)
+    case heatmap(Heatmap)
+    case images(ImageGrid)
+    case table(Table)
+    case diagram(Diagram)
+
+    /// The figure's own value, for rendering.
+    private var content: FigureRendering {
+        switch self {
+        case .line(let figure): return figure
+        case .scatter(let figure): return figure
+        case .decisionRegions(let figure): return figure
+        case .histogram(let figure): return figure
+        case .bar(let figure): return figure
+        case .heatmap(let figure): return figure
+        case .images(let figure): return figure
+        case .table(let figure): return figure
+        case .diagram(let figure): return figure
+        }
+    }
+
+    public func renderText(width: Int, color: Bool) -> String {
+        content.renderText(width: max(1, width), color: color)
+    }
+
+    public func renderSVG(embedStylesheet: Bool) -> String {
+        content.renderSVG(embedStylesheet: embedStylesheet)
+    }
+
+    /// The markup the HTML site places in the page: a `<table>` for tables, SVG otherwise.
+    public func renderHTML() -> String {
+        if case .table(let table) = self { return table.html() }
+        return renderSVG()
+    }
+}

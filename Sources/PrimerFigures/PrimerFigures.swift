@@ -1,1 +1,0 @@
-// The `PrimerFigures` module; see ARCHITECTURE.md.
