@@ -69,7 +69,8 @@ struct HTMLCells {
         case RichKind.figure:
             let text = FigureRendering.text(payload, width: 80, color: false)
             let ascii = "<pre class=\"figure-text\">\(HTMLText.escape(text))</pre>"
-            guard let svg = FigureRendering.svg(payload) else { return "<figure class=\"figure\">\(ascii)</figure>" }
+            guard let svg = FigureRendering.html(payload) else { return "<figure class=\"figure\">\(ascii)</figure>" }
+            if !FigureRendering.hasTextAlternative(payload) { return "<figure class=\"figure\">\(svg)</figure>" }
             return """
             <figure class="figure figure-both"><div class="figure-views">\
             <div class="figure-svg">\(svg)</div>\(ascii)</div>\

@@ -1,4 +1,5 @@
 import Foundation
+import PrimerFigures
 
 /// Writes the static HTML course: an index with the table of contents and each chapter's run
 /// status, one page per chapter, the stylesheet, the script and the search index.
@@ -42,7 +43,7 @@ public struct SiteBuilder {
         func put(_ text: String, _ file: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file))
         }
-        try put(SiteAssets.stylesheet, "assets/primer.css")
+        try put(SiteAssets.stylesheet + "\n/* Figures */\n" + PrimerFigures.svgStylesheet + "\n", "assets/primer.css")
         try put(SiteAssets.script, "assets/primer.js")
         var searchEntries: [SearchEntry] = []
         for (position, item) in items.enumerated() {

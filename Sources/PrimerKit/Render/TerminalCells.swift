@@ -1,4 +1,5 @@
 import Foundation
+import PrimerFigures
 import PrimerWire
 
 /// Draws cells, their outputs and their failures in a terminal.
@@ -125,15 +126,43 @@ public struct RichOutputText {
     }
 }
 
-/// The bridge to the figures module.
+/// The bridge to the figures module: decodes a figure payload and draws it.
 public enum FigureRendering {
-    public static func text(_ payload: Data, width: Int, color: Bool) -> String { "[figure]" }
-    public static func svg(_ payload: Data) -> String? { nil }
+    static func decode(_ payload: Data) -> Figure? {
+        try? JSONDecoder().decode(Figure.self, from: payload)
+    }
+
+    public static func text(_ payload: Data, width: Int, color: Bool) -> String {
+        guard let figure = decode(payload) else { return "(a figure this version of Primer cannot read)" }
+        return figure.renderText(width: width, color: color)
+    }
+
+    /// The figure's markup for a page: SVG, or an HTML table for tables.
+    public static func html(_ payload: Data) -> String? {
+        decode(payload)?.renderHTML()
+    }
+
+    /// Whether the figure has a separate text form worth a toggle (tables do not).
+    static func hasTextAlternative(_ payload: Data) -> Bool {
+        if case .table? = decode(payload) { return false }
+        return true
+    }
 }
 
-/// Mermaid diagrams in prose.
+/// Mermaid flowcharts in prose, drawn offline: SVG on the page, boxes and arrows in a terminal.
 public enum DiagramRendering {
     public static func html(mermaid source: String) -> String {
-        "<pre class=\"listing\"><code class=\"language-mermaid\">\(HTMLText.escape(source))</code></pre>"
+        do {
+            let figure = Figure.diagram(try Diagram(mermaid: source))
+            let text = HTMLText.escape(figure.renderText(width: 100, color: false))
+            return "<figure class=\"figure figure-both diagram\"><div class=\"figure-views\"><div class=\"figure-svg\">\(figure.renderSVG())</div><pre class=\"figure-text\">\(text)</pre></div><button type=\"button\" class=\"figure-toggle\" hidden>Show as text</button></figure>"
+        } catch {
+            return "<pre class=\"listing\"><code class=\"language-mermaid\">\(HTMLText.escape(source))</code></pre><p class=\"note\">\(HTMLText.escape("This diagram could not be drawn: \(error)"))</p>"
+        }
+    }
+
+    public static func text(mermaid source: String, width: Int, color: Bool) -> String? {
+        guard let diagram = try? Diagram(mermaid: source) else { return nil }
+        return Figure.diagram(diagram).renderText(width: width, color: color)
     }
 }

@@ -47,7 +47,10 @@ public struct TerminalProse {
                 if !listStyle.tight { out += "\n" }
             }
             return out
-        case .codeBlock(_, let code, _, _):
+        case .codeBlock(let info, let code, _, _):
+            if info.split(separator: " ").first == "mermaid", let drawn = DiagramRendering.text(mermaid: code, width: width, color: style.color) {
+                return drawn.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n") + "\n"
+            }
             let lines = code.split(separator: "\n", omittingEmptySubsequences: false).dropLast(code.hasSuffix("\n") ? 1 : 0)
             return lines.map { indent + "    " + style.dim(String($0)) }.joined(separator: "\n") + "\n"
         case .html(let html, _):
