@@ -36,19 +36,50 @@ import Testing
         }
     }
 
-    @Test func printAll() throws {
-        var page = "<!doctype html><meta charset=utf-8><style>math { font-family: 'Noto Sans Math', 'DejaVu Math TeX Gyre', math; }</style><body style='font-size:20px'>"
-        let extra = [#"\begin{pmatrix} a & b \\ c & d \end{pmatrix} \begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix} \begin{vmatrix} a & b \\ c & d \end{vmatrix}"#,
-                     #"|x| = \begin{cases} x & \text{if } x \ge 0 \\ -x & \text{otherwise} \end{cases}"#,
-                     #"\begin{aligned} a &= b + c \\ &= d \end{aligned}"#,
-                     #"\left( \frac{a}{b} \right) \left\langle x, y \right\rangle \left\lfloor x \right\rfloor \big( \Big( \bigg( \Bigg( x"#,
-                     #"\hat{x} \bar{x} \tilde{x} \vec{v} \dot{x} \ddot{x} \overline{AB} \underline{ab} \sqrt[3]{x} \nabla_\theta J \mathbb{R}^n \mathfrak{g} \mathbf{W} \boldsymbol{\mu} \mathsf{A} x^{(i)} f'(x)"#,
-                     #"\int_0^1 f(x)\,dx \oint \prod_{i=1}^n \lim_{n \to \infty} \arg\max_\theta p \sum\limits_i \mathop{E}_x"#]
-        for source in Self.formulas + extra {
-            print(try LaTeX.toUnicode(source))
-            page += "<p>" + (try LaTeX.toMathML(source, display: false)) + "</p>" + (try LaTeX.toMathML(source, display: true))
+    /// How the course formulas read in a terminal.
+    static let expectedText: [String] = [
+        "min_G max_D V(D, G) = 𝔼_(x∼p_(data)(x))[log D(x)] + 𝔼_(z∼p_z(z))[log(1 − D(G(z)))]",
+        "−𝔼_(z∼p_z)[log D(G(z))]",
+        "hₜ = tanh(W hₜ₋₁ + U xₜ + b)",
+        "(I ∗ K)_(i,j) = ∑ₘ ∑ₙ I_(i+m, j+n) K_(m,n)",
+        "y_(i,j) = max_(0≤m,n<k) x_(si+m, sj+n)",
+        "fₜ = σ(W_f[hₜ₋₁, xₜ] + b_f)",
+        "iₜ = σ(Wᵢ[hₜ₋₁, xₜ] + bᵢ)",
+        "c̃ₜ = tanh(W_c[hₜ₋₁, xₜ] + b_c)",
+        "cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ c̃ₜ",
+        "oₜ = σ(Wₒ[hₜ₋₁, xₜ] + bₒ),  hₜ = oₜ ⊙ tanh(cₜ)",
+        "softmax(z)ᵢ = e^(zᵢ)/(∑ⱼ₌₁ᴷ e^(zⱼ))",
+        "ℒ_(CE) = −∑ᵢ₌₁ᴺ ∑ₖ₌₁ᴷ y_(i,k) log ŷ_(i,k)",
+        "σ(z) = 1/(1 + e⁻ᶻ)",
+        "min_(w,b) 1/2 ‖w‖² + C ∑ᵢ ξᵢ",
+        "G = 1 − ∑ₖ₌₁ᴷ pₖ²",
+        "mₜ = β₁ mₜ₋₁ + (1 − β₁) gₜ",
+        "m̂ₜ = mₜ/(1 − β₁ᵗ),  v̂ₜ = vₜ/(1 − β₂ᵗ)",
+        "θₜ = θₜ₋₁ − α m̂ₜ/(√v̂ₜ + ϵ)",
+    ]
+
+    @Test(arguments: formulas.indices)
+    func readsWellAsText(_ index: Int) throws {
+        #expect(try LaTeX.toUnicode(Self.formulas[index]) == Self.expectedText[index])
+    }
+
+    @Test func ganObjectivePutsLimitsUnderInDisplayOnly() throws {
+        let display = try LaTeX.toMathML(Self.formulas[0], display: true)
+        let inline = try LaTeX.toMathML(Self.formulas[0], display: false)
+        #expect(display.contains("<munder><mi>min</mi><mi>G</mi></munder><mo>&#x2061;</mo>"))
+        #expect(inline.contains("<msub><mi>min</mi><mi>G</mi></msub><mo>&#x2061;</mo>"))
+        #expect(display.contains("<mi>𝔼</mi>"))
+    }
+
+    @Test func formulasFoundInAChapterAllRender() throws {
+        let chapter = Self.formulas.enumerated().map { index, formula in
+            index.isMultiple(of: 2) ? "Inline $\(formula)$ in text." : "$$\n\(formula)\n$$"
+        }.joined(separator: "\n\n")
+        let protected = MathScanner.protect(chapter)
+        #expect(protected.formulas.count == Self.formulas.count)
+        for formula in protected.formulas {
+            #expect(isWellFormedXML(try LaTeX.toMathML(formula.latex, display: formula.display)))
         }
-        try page.write(toFile: "/tmp/math-preview.html", atomically: true, encoding: .utf8)
     }
 }
 

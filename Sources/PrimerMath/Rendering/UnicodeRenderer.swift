@@ -50,7 +50,7 @@ enum UnicodeRenderer {
             case let other: return (UnicodeScripts.superscript(other) ?? "(\(other))") + "√" + body
             }
         case .accent(let base, let mark, _):
-            return accented(text(base, compact: compact), mark: mark)
+            return accented(text(base, compact: true), mark: mark)
         case .fenced(let open, let body, let close):
             return open + text(body, compact: compact).trimmingSpaces + close
         case .sizedDelimiter(let symbol, _):

@@ -6,8 +6,8 @@
 /// ```
 enum UnicodeScripts {
     private static let superscripts: [Character: Character] = table(
-        from: "0123456789+−-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW′″⊤ᵀβγδθφχι∗ ",
-        to: "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ′″ᵀᵀᵝᵞᵟᶿᵠᵡᶥ* ")
+        from: "0123456789+−-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW′″⊤⊺ᵀβγδθφχι∗ ",
+        to: "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ′″ᵀᵀᵀᵝᵞᵟᶿᵠᵡᶥ* ")
     private static let subscripts: [Character: Character] = table(
         from: "0123456789+−-=()aehijklmnoprstuvxβγρφχ ",
         to: "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ ")
