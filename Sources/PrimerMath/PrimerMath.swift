@@ -1,1 +1,0 @@
-// The `PrimerMath` module; see ARCHITECTURE.md.
