@@ -25,6 +25,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Say why each chapter ran or came from the cache.")
     var explain = false
 
+    @Flag(help: "Treat warnings (formulas that cannot be typeset) as errors.")
+    var strict = false
+
     @OptionGroup var cache: CacheOptions
 
     func validate() throws {
@@ -61,8 +64,15 @@ struct Check: ParsableCommand {
             if explain { print(style.dim("      " + item.explanation)) }
         }
 
-        let failed = items.filter { !$0.result.passed }
-        for item in failed {
+        var warned: [String] = []
+        for item in items {
+            for problem in item.chapter?.formulaProblems ?? [] {
+                print(style.bold("\(item.result.path):\(problem.line):1: ") + (strict ? style.red("error: ") : style.yellow("warning: ")) + problem.message)
+                warned.append(item.result.path)
+            }
+        }
+        let failed = items.filter { !$0.result.passed || (strict && warned.contains($0.result.path)) }
+        for item in failed where !item.result.passed {
             print("")
             print(report.failureDetails(item.result, source: item.chapter?.source))
         }

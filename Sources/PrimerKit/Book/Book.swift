@@ -81,8 +81,8 @@ public struct Book: Equatable, Sendable {
                 throw LoadError(description: "\(path): not valid book metadata (\(error)); it needs at least {\"title\": \"…\"}")
             }
         }
-        let name = (folder as NSString).standardizingPath
-        return Metadata(title: (name as NSString).lastPathComponent)
+        let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
+        return Metadata(title: ((absolute as NSString).standardizingPath as NSString).lastPathComponent)
     }
 
     static func join(_ folder: String, _ name: String) -> String {

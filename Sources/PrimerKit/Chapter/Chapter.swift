@@ -15,6 +15,13 @@ public struct Chapter: Equatable, Sendable {
     /// Files the chapter's cells read (declared with `<!-- primer: reads PATH -->`), relative
     /// to the chapter's folder; their contents are part of the cache key.
     public var dataFiles: [String]
+    /// Formulas that cannot be typeset, with their lines: warnings, errors under `check --strict`.
+    public var formulaProblems: [FormulaProblem] = []
+
+    public struct FormulaProblem: Equatable, Sendable {
+        public var line: Int
+        public var message: String
+    }
 
     /// One piece of a chapter in reading order.
     public enum Part: Equatable, Sendable {

@@ -59,8 +59,10 @@ struct ChapterParser {
             }
         }
         let fallbackTitle = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return Chapter(path: path, source: source, title: title ?? fallbackTitle, content: content,
-                       cells: cells, dataFiles: dataFiles)
+        var chapter = Chapter(path: path, source: source, title: title ?? fallbackTitle, content: content,
+                              cells: cells, dataFiles: dataFiles)
+        chapter.formulaProblems = MathProtection.problems(in: protected).map { .init(line: $0.line, message: $0.message) }
+        return chapter
     }
 
     /// cmark lets a fence without its closing line run to the end of the file; a chapter

@@ -41,14 +41,15 @@ public indirect enum Inline: Equatable, Sendable {
     case softBreak
     case lineBreak
     case html(String)
-    case math(String)
+    /// A formula; `display` for `$$…$$` inside running text.
+    case math(String, display: Bool)
 }
 
 extension Inline {
     /// The text a reader sees, without markup (for anchors, titles and search).
     public var plainText: String {
         switch self {
-        case .text(let s), .code(let s), .math(let s): return s
+        case .text(let s), .code(let s), .math(let s, _): return s
         case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): return c.plainText
         case .softBreak, .lineBreak: return " "
         case .html: return ""

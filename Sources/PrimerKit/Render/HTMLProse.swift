@@ -81,7 +81,7 @@ public struct HTMLProse {
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         case .html(let s): return allowRawHTML ? s : HTMLText.escape(s)
-        case .math(let latex): return math(latex, display: false)
+        case .math(let latex, let display): return math(latex, display: display)
         }
     }
 

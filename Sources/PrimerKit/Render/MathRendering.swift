@@ -1,10 +1,17 @@
+import PrimerMath
+
 /// The bridge to the math module: LaTeX to readable Unicode (terminal) and to MathML (page).
+/// A formula that cannot be typeset shows its source, visibly marked, never raw HTML.
 public enum MathRendering {
-    public static func unicode(_ latex: String) -> String { latex }
+    public static func unicode(_ latex: String) -> String {
+        (try? LaTeX.toUnicode(latex)) ?? "⟦\(latex)⟧"
+    }
 
     public enum HTMLResult { case success(String), failure(String) }
 
     public static func mathML(_ latex: String, display: Bool) -> HTMLResult {
-        .success("<code class=\"math\">\(HTMLText.escape(latex))</code>")
+        do { return .success(try LaTeX.toMathML(latex, display: display)) } catch {
+            return .failure("\(error)")
+        }
     }
 }

@@ -52,7 +52,7 @@ th { background: var(--code-bg); }
 .cell-number { font-family: var(--mono); text-decoration: none; color: var(--muted); }
 .cell-status { margin-left: auto; }
 .cell-tag { border: 1px solid var(--border); border-radius: 4px; padding: 0 0.3rem; }
-.cell pre.source { margin: 0; border-radius: 0; position: relative; }
+.cell pre.source { margin: 0; border-radius: 0; position: relative; padding-right: 4.5rem; }
 .cell .output { border-top: 1px dashed var(--border); background: var(--out-bg); padding: 0.2rem 0.8rem; }
 .cell .output pre { background: transparent; padding: 0.4rem 0; margin: 0.2rem 0; }
 .cell .output pre.stderr { color: var(--err); }
@@ -65,7 +65,7 @@ th { background: var(--code-bg); }
 .not-run { font-size: 0.85rem; color: var(--muted); margin: 0.4rem 0.8rem; }
 .hidden-source summary { cursor: pointer; padding: 0.3rem 0.8rem; font-size: 0.85rem; color: var(--muted); }
 .progress { display: flex; gap: 0.6rem; align-items: center; font-size: 0.85rem; padding: 0.3rem 0; }
-.math-display { overflow-x: auto; margin: 0.8rem 0; text-align: center; }
+.math-display { overflow-x: auto; overflow-y: hidden; padding: 0.3rem 0; margin: 0.5rem 0; text-align: center; }
 math { font-size: 1.1em; }
 .math-error { color: var(--err); border-bottom: 1px dotted var(--err); }
 .figure { margin: 0.6rem 0; }

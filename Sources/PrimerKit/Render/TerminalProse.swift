@@ -78,7 +78,7 @@ public struct TerminalProse {
         case .softBreak: return " "
         case .lineBreak: return "\n"
         case .html(let s): return style.dim(s)
-        case .math(let latex): return mathText(latex)
+        case .math(let latex, _): return mathText(latex)
         }
     }
 
