@@ -1,1 +1,0 @@
-// The `DeepLearning` module; see ARCHITECTURE.md.
