@@ -79,6 +79,17 @@ struct TensorTests {
         #expect(matmul(batch, batch).scalars == [7, 10, 15, 22, 67, 78, 91, 106])
     }
 
+    @Test func largeProductsSplitAcrossWorkersAgreeWithANaiveSum() {
+        let a = sample([64, 300], seed: 30), b = sample([300, 200], seed: 31)
+        let product = matmul(a, b), viaTranspose = matmul(a, b.transposed().copy(), transposingB: true)
+        let pa = a.scalars, pb = b.scalars
+        for (i, j) in [(0, 0), (17, 199), (63, 100), (40, 3)] {
+            var expected: Float = 0
+            for k in 0..<300 { expected += pa[i * 300 + k] * pb[k * 200 + j] }
+            #expect(close([product[i, j].item, viaTranspose[i, j].item], [expected, expected], tolerance: 1e-4))
+        }
+    }
+
     @Test func shapeOperations() {
         let x = Tensor.arange(6).reshaped([2, 3])
         #expect(x.reshaped([-1]).shape == [6])

@@ -35,7 +35,7 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
 
     // [O, K] · [K, N·L] → [O, N·L], then reorder to [N, O, L] and add the bias.
     let product = Tensor.uninitialized([outChannels, columns])
-    BLAS.gemm(m: outChannels, n: columns, k: rows, a: weight.pointer, lda: rows,
+    Gemm.run(m: outChannels, n: columns, k: rows, a: weight.pointer, lda: rows,
               b: columnsMatrix.pointer, ldb: columns, c: product.pointer, ldc: columns)
     let result = Tensor.uninitialized([n, outChannels, geometry.outputHeight, geometry.outputWidth])
     let biasPointer = bias?.pointer
@@ -70,12 +70,12 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
             }
         }
         weight.accumulateGrad { dst, accumulate in
-            BLAS.gemm(transB: .transposed, m: outChannels, n: rows, k: columns, a: gradient.pointer, lda: columns,
+            Gemm.run(transB: .transposed, m: outChannels, n: rows, k: columns, a: gradient.pointer, lda: columns,
                       b: columnsMatrix.pointer, ldb: columns, beta: accumulate ? 1 : 0, c: dst, ldc: rows)
         }
         if input.requiresGrad {
             let columnGradient = Tensor.uninitialized([rows, columns])
-            BLAS.gemm(transA: .transposed, m: rows, n: columns, k: outChannels, a: weight.pointer, lda: rows,
+            Gemm.run(transA: .transposed, m: rows, n: columns, k: outChannels, a: weight.pointer, lda: rows,
                       b: gradient.pointer, ldb: columns, c: columnGradient.pointer, ldc: columns)
             input.accumulateGrad { dst, accumulate in
                 Im2Col.fold(columnGradient.pointer, into: dst, accumulate: accumulate, geometry)

@@ -40,19 +40,19 @@ extension Tensor {
         let result = uninitialized([m, n])
         let ldb = b.shape[1]
         let transB: Transpose = transposingB ? .transposed : .none
-        BLAS.gemm(transB: transB, m: m, n: n, k: k, a: a.pointer, lda: k, b: b.pointer, ldb: ldb, c: result.pointer, ldc: n)
+        Gemm.run(transB: transB, m: m, n: n, k: k, a: a.pointer, lda: k, b: b.pointer, ldb: ldb, c: result.pointer, ldc: n)
         return record(result, "matmul", [a, b]) { g in
             // dA = dC · op(B)ᵀ ; dB = Aᵀ · dC (or its transpose when B was transposed).
             a.accumulateGrad { dst, accumulate in
-                BLAS.gemm(transB: transposingB ? .none : .transposed, m: m, n: k, k: n,
+                Gemm.run(transB: transposingB ? .none : .transposed, m: m, n: k, k: n,
                           a: g.pointer, lda: n, b: b.pointer, ldb: ldb, beta: accumulate ? 1 : 0, c: dst, ldc: k)
             }
             b.accumulateGrad { dst, accumulate in
                 if transposingB {
-                    BLAS.gemm(transA: .transposed, m: n, n: k, k: m, a: g.pointer, lda: n, b: a.pointer, ldb: k,
+                    Gemm.run(transA: .transposed, m: n, n: k, k: m, a: g.pointer, lda: n, b: a.pointer, ldb: k,
                               beta: accumulate ? 1 : 0, c: dst, ldc: k)
                 } else {
-                    BLAS.gemm(transA: .transposed, m: k, n: n, k: m, a: a.pointer, lda: k, b: g.pointer, ldb: n,
+                    Gemm.run(transA: .transposed, m: k, n: n, k: m, a: a.pointer, lda: k, b: g.pointer, ldb: n,
                               beta: accumulate ? 1 : 0, c: dst, ldc: n)
                 }
             }
@@ -70,14 +70,14 @@ extension Tensor {
         let strideA = m * k, strideB = b.shape[1] * b.shape[2], strideC = m * n
         let result = uninitialized([batch, m, n])
         for i in 0..<batch {
-            BLAS.gemm(transB: transposingB ? .transposed : .none, m: m, n: n, k: k,
+            Gemm.run(transB: transposingB ? .transposed : .none, m: m, n: n, k: k,
                       a: a.pointer + i * strideA, lda: k, b: b.pointer + i * strideB, ldb: ldb,
                       c: result.pointer + i * strideC, ldc: n)
         }
         return record(result, "batched matmul", [a, b]) { g in
             a.accumulateGrad { dst, accumulate in
                 for i in 0..<batch {
-                    BLAS.gemm(transB: transposingB ? .none : .transposed, m: m, n: k, k: n,
+                    Gemm.run(transB: transposingB ? .none : .transposed, m: m, n: k, k: n,
                               a: g.pointer + i * strideC, lda: n, b: b.pointer + i * strideB, ldb: ldb,
                               beta: accumulate ? 1 : 0, c: dst + i * strideA, ldc: k)
                 }
@@ -85,10 +85,10 @@ extension Tensor {
             b.accumulateGrad { dst, accumulate in
                 for i in 0..<batch {
                     if transposingB {
-                        BLAS.gemm(transA: .transposed, m: n, n: k, k: m, a: g.pointer + i * strideC, lda: n,
+                        Gemm.run(transA: .transposed, m: n, n: k, k: m, a: g.pointer + i * strideC, lda: n,
                                   b: a.pointer + i * strideA, ldb: k, beta: accumulate ? 1 : 0, c: dst + i * strideB, ldc: k)
                     } else {
-                        BLAS.gemm(transA: .transposed, m: k, n: n, k: m, a: a.pointer + i * strideA, lda: k,
+                        Gemm.run(transA: .transposed, m: k, n: n, k: m, a: a.pointer + i * strideA, lda: k,
                                   b: g.pointer + i * strideC, ldb: n, beta: accumulate ? 1 : 0, c: dst + i * strideB, ldc: n)
                     }
                 }

@@ -14,16 +14,21 @@ public func maxPool2d(_ input: Tensor, kernel: Int, stride: Int? = nil) -> Tenso
         Parallel.forChunksIfLarge(planes, work: input.count) { range in
             for p in range {
                 let source = input.pointer + p * inPlane
+                let output = result.pointer + p * outPlane, winner = winnerBase + p * outPlane
                 for oh in 0..<g.outputHeight {
+                    let top = oh * g.stride * g.width
                     for ow in 0..<g.outputWidth {
-                        var best = (oh * g.stride) * g.width + ow * g.stride
+                        var best = top + ow * g.stride
+                        var bestValue = source[best]
                         for ki in 0..<kernel {
-                            let rowStart = (oh * g.stride + ki) * g.width + ow * g.stride
-                            for kj in 0..<kernel where source[rowStart + kj] > source[best] { best = rowStart + kj }
+                            let rowStart = top + ki * g.width + ow * g.stride
+                            for kj in 0..<kernel {
+                                let value = source[rowStart + kj]
+                                if value > bestValue { bestValue = value; best = rowStart + kj }
+                            }
                         }
-                        let o = p * outPlane + oh * g.outputWidth + ow
-                        result.pointer[o] = source[best]
-                        winnerBase[o] = Int32(best)
+                        output[oh * g.outputWidth + ow] = bestValue
+                        winner[oh * g.outputWidth + ow] = Int32(truncatingIfNeeded: best)
                     }
                 }
             }

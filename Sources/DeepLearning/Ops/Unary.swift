@@ -3,7 +3,7 @@ import Foundation
 extension Tensor {
     /// Applies `f` to every element; `derivative(x, y)` gives dy/dx from input and output.
     @inline(__always)
-    func map(_ operation: String, _ f: @escaping (Float) -> Float,
+    func map(_ operation: String, _ f: (Float) -> Float,
              derivative: @escaping (_ x: Float, _ y: Float) -> Float) -> Tensor {
         let result = Tensor.uninitialized(shape)
         let px = pointer, py = result.pointer

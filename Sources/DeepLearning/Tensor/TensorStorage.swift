@@ -7,7 +7,7 @@ final class TensorStorage {
     /// Uninitialised storage for `count` floats; the caller must write every element.
     init(uninitializedCount count: Int) {
         self.count = count
-        pointer = .allocate(capacity: Swift.max(count, 1))
+        pointer = StoragePool.allocate(count)
     }
 
     convenience init(repeating value: Float, count: Int) {
@@ -20,7 +20,7 @@ final class TensorStorage {
         pointer.initialize(from: source, count: count)
     }
 
-    deinit { pointer.deallocate() }
+    deinit { StoragePool.release(pointer, count: count) }
 
     var buffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: pointer, count: count) }
 }
