@@ -9,6 +9,10 @@ struct ShapeMessageTests {
             "Linear(50176 → 128) expected input with 50176 features (last dimension), got shape [64, 1600]; did you compute the flattened size for 28×28 inputs? For this input use Linear(1600, 128)")
         #expect(ShapeMessages.linear(inputFeatures: 10, outputFeatures: 2, got: [4, 3]) ==
             "Linear(10 → 2) expected input with 10 features (last dimension), got shape [4, 3]; For this input use Linear(3, 2)")
+        #expect(ShapeMessages.linear(inputFeatures: 1600, outputFeatures: 128, got: [64, 64, 5, 5])
+            .hasSuffix("got shape [64, 64, 5, 5]; image batches need Flatten() before a Linear layer"))
+        #expect(ShapeMessages.linear(inputFeatures: 1024, outputFeatures: 128, got: [64, 64, 5, 5])
+            .hasSuffix("which here gives 1600 features: use Linear(1600, 128)"))
     }
 
     @Test func convolutionNamesLayoutAndChannels() {
@@ -17,6 +21,7 @@ struct ShapeMessageTests {
         #expect(layout.contains("unsqueezed(at: 1)"))
         let channels = ShapeMessages.conv2D(inChannels: 3, outChannels: 8, kernel: 5, got: [2, 1, 28, 28])
         #expect(channels.contains("use Conv2D(1, 8, kernel: 5)"))
+        #expect(ShapeMessages.conv2D(inChannels: 3, outChannels: 8, kernel: 3, got: [2, 32, 32, 3]).contains(".permuted([0, 3, 1, 2])"))
         #expect(ShapeMessages.windowTooLarge("MaxPool2D(2)", window: 2, height: 1, width: 1, padding: 0).contains("does not fit the 1×1 input"))
     }
 

@@ -16,6 +16,11 @@ public enum ShapeMessages {
     public static func linear(inputFeatures: Int, outputFeatures: Int, got shape: [Int]) -> String {
         var message = "Linear(\(inputFeatures) → \(outputFeatures)) expected input with \(inputFeatures) features (last dimension), got shape \(shape)"
         guard let actual = shape.last else { return message + "; pass a tensor of shape [batch, \(inputFeatures)]" }
+        if shape.count >= 4 {
+            let flat = shape.dropFirst().reduce(1, *)
+            message += "; image batches need Flatten() before a Linear layer"
+            return flat == inputFeatures ? message : message + ", which here gives \(flat) features: use Linear(\(flat), \(outputFeatures))"
+        }
         if let side = commonImageSides.first(where: { inputFeatures % ($0 * $0) == 0 }) {
             message += "; did you compute the flattened size for \(side)×\(side) inputs?"
         } else {
@@ -32,6 +37,9 @@ public enum ShapeMessages {
             let hint = shape.count == 3 ? "; add a batch axis with .unsqueezed(at: 0), or a channel axis for [N, H, W] images with .unsqueezed(at: 1)"
                 : shape.count == 2 ? "; reshape flat images to [N, \(inChannels), height, width]" : ""
             return "\(layer) expected input of shape [batch, \(inChannels), height, width], got shape \(shape)\(hint)"
+        }
+        if shape[3] == inChannels && shape[1] != inChannels {
+            return "\(layer) expected \(inChannels) input channels (dimension 1), got shape \(shape), which looks channels-last; reorder it with .permuted([0, 3, 1, 2])"
         }
         return "\(layer) expected \(inChannels) input channels (dimension 1), got shape \(shape); for this input use Conv2D(\(shape[1]), \(outChannels), kernel: \(kernel))"
     }

@@ -25,24 +25,30 @@ extension Tensor {
         return record(result, operation, [a, b]) { g in
             let pg = g.pointer, py = output.pointer
             let stridesA = Broadcast.strides(a.shape, to: shape), stridesB = Broadcast.strides(b.shape, to: shape)
-            func gradient(for operand: Tensor, _ d: (Float, Float, Float) -> Float) -> Tensor {
-                let full = uninitialized(shape)
-                let pf = full.pointer
+            /// Writes (or adds) g ⊙ ∂f/∂operand over the full output shape into `dst`.
+            func write(_ d: (Float, Float, Float) -> Float, _ dst: UnsafeMutablePointer<Float>, _ accumulate: Bool) {
                 if a.shape == b.shape {
-                    Elementwise.forChunks(full.count) { range in
-                        for i in range { pf[i] = pg[i] * d(pa[i], pb[i], py[i]) }
+                    Elementwise.forChunks(result.count) { range in
+                        for i in range { dst[i] = (accumulate ? dst[i] : 0) + pg[i] * d(pa[i], pb[i], py[i]) }
                     }
-                    return full
+                    return
                 }
                 Broadcast.forEachRow(shape, stridesA, stridesB) { o, ia, ib, length, sa, sb in
                     for i in 0..<length {
-                        pf[o + i] = pg[o + i] * d(pa[ia + i * sa], pb[ib + i * sb], py[o + i])
+                        dst[o + i] = (accumulate ? dst[o + i] : 0) + pg[o + i] * d(pa[ia + i * sa], pb[ib + i * sb], py[o + i])
                     }
                 }
-                return Broadcast.sum(full, to: operand.shape)
             }
-            if a.requiresGrad { a.accumulateGrad(gradient(for: a, gradientA)) }
-            if b.requiresGrad { b.accumulateGrad(gradient(for: b, gradientB)) }
+            for (operand, d) in [(a, gradientA), (b, gradientB)] where operand.requiresGrad {
+                if operand.shape == shape {
+                    // Shaped like the output: accumulate in place.
+                    operand.accumulateGrad { dst, accumulate in write(d, dst, accumulate) }
+                } else {
+                    let full = uninitialized(shape)
+                    write(d, full.pointer, false)
+                    operand.accumulateGrad(Broadcast.sum(full, to: operand.shape))
+                }
+            }
         }
     }
 
