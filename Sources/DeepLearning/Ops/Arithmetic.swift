@@ -28,7 +28,7 @@ extension Tensor {
             /// Writes (or adds) g ⊙ ∂f/∂operand over the full output shape into `dst`.
             func write(_ d: (Float, Float, Float) -> Float, _ dst: UnsafeMutablePointer<Float>, _ accumulate: Bool) {
                 if a.shape == b.shape {
-                    Elementwise.forChunks(result.count) { range in
+                    Elementwise.forChunks(output.count) { range in
                         for i in range { dst[i] = (accumulate ? dst[i] : 0) + pg[i] * d(pa[i], pb[i], py[i]) }
                     }
                     return
