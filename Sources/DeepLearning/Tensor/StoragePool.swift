@@ -6,7 +6,7 @@ import Foundation
 /// go straight to `malloc`, and at most `capacityBytes` are held.
 enum StoragePool {
     static let minimumCount = 4096
-    static let capacityBytes = 256 << 20
+    static let capacityBytes = 128 << 20
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
