@@ -44,8 +44,10 @@ public enum Gzip {
                 case Z_STREAM_END:
                     if stream.avail_in == 0 { return }
                     guard inflateReset(&stream) == Z_OK else { throw GzipError(message: "could not read the next gzip member") }
-                case Z_OK, Z_BUF_ERROR where stream.avail_in > 0 || stream.avail_out == 0:
+                case Z_OK:
                     continue
+                case Z_BUF_ERROR where stream.avail_in > 0 || stream.avail_out == 0:
+                    continue  // no progress possible this round, but input or output space remains
                 default:
                     throw GzipError(message: "corrupt or truncated data (zlib status \(status))")
                 }
