@@ -1,6 +1,7 @@
-/// Whether operations are recorded for `backward()`.
+/// Whether operations are recorded for `backward()`: true except inside `withoutGradients`.
+/// The mode is process-wide, so build graphs from one thread at a time.
 public enum GradientMode {
-    nonisolated(unsafe) static var isEnabled = true
+    nonisolated(unsafe) public internal(set) static var isEnabled = true
 }
 
 /// Runs `body` without recording operations: for evaluation, and for updating parameters.

@@ -1,6 +1,7 @@
 extension Tensor: CustomStringConvertible {
     /// The shape and a preview of the values, e.g. `Tensor [2, 3] [[1, 2, 3], [4, 5, 6]]`.
-    /// Long dimensions show their first and last three entries.
+    /// Long dimensions show their first and last three entries (two for tensors of more than
+    /// 1,000 elements).
     public var description: String {
         var text = "Tensor \(shape) "
         if rank == 0 { return text + format(pointer[0]) }
@@ -11,7 +12,8 @@ extension Tensor: CustomStringConvertible {
 
     private func appendPreview(_ text: inout String, axis: Int, offset: Int, strides: [Int]) {
         let n = shape[axis]
-        let shown: [Int?] = n <= 6 ? Array(0..<n) : [0, 1, 2, nil, n - 3, n - 2, n - 1]
+        let edge = count > 1000 ? 2 : 3
+        let shown: [Int?] = n <= 2 * edge ? Array(0..<n) : Array(0..<edge) + [nil] + Array((n - edge)..<n)
         text += "["
         for (position, index) in shown.enumerated() {
             if position > 0 { text += ", " }
