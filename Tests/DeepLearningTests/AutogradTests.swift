@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DeepLearning
 
@@ -27,6 +28,18 @@ struct AutogradTests {
         let z = Tensor.noGrad { x.exp() }
         #expect(!z.requiresGrad)
         #expect((x * 3).requiresGrad)
+    }
+
+    @Test func noGradScopeBelongsToItsThread() {
+        final class Outcome: @unchecked Sendable { var recorded = false }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        withoutGradients {
+            Thread { outcome.recorded = (Tensor([1], requiresGrad: true) * 2).requiresGrad; done.signal() }.start()
+            done.wait()
+        }
+        #expect(outcome.recorded)
+        #expect(GradientMode.isEnabled)
     }
 
     @Test func detachedStopsTheFlow() {

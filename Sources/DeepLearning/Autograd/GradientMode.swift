@@ -1,7 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Whether operations are recorded for `backward()`: true except inside `withoutGradients`.
-/// The mode is process-wide, so build graphs from one thread at a time.
+/// The mode belongs to the calling thread, so evaluation on one thread cannot switch off
+/// recording on another.
 public enum GradientMode {
-    nonisolated(unsafe) public internal(set) static var isEnabled = true
+    /// A per-thread flag: no value (the default) means enabled.
+    nonisolated(unsafe) private static let disabledKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    public internal(set) static var isEnabled: Bool {
+        get { pthread_getspecific(disabledKey) == nil }
+        set { pthread_setspecific(disabledKey, newValue ? nil : UnsafeRawPointer(bitPattern: 1)) }
+    }
 }
 
 /// Runs `body` without recording operations: for evaluation, and for updating parameters.
