@@ -68,15 +68,29 @@ public struct ImageDataset: Sendable {
         }
     }
 
+    /// The pixel values of one image (channel after channel, row after row), e.g. for drawing it.
+    public func image(_ index: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: pixelsPerImage) { buffer, initialized in
+            copyPixels(of: [index], into: buffer.baseAddress!)
+            initialized = pixelsPerImage
+        }
+    }
+
     /// The first `limit` images.
-    public func prefix(_ limit: Int) -> ImageDataset {
-        let n = min(limit, count)
+    public func prefix(_ limit: Int) -> ImageDataset { subset(Array(0..<min(limit, count))) }
+
+    /// The images at `indices`, in that order (for validation splits and class filters).
+    ///
+    ///     let validation = train.subset(Array(50_000..<60_000))
+    public func subset(_ indices: [Int]) -> ImageDataset {
+        let size = pixelsPerImage
+        func gather<T>(_ values: [T]) -> [T] { indices.flatMap { values[($0 * size)..<(($0 + 1) * size)] } }
         let kept: Pixels
         switch pixels {
-        case .bytes(let b, let scale, let offset): kept = .bytes(Array(b[0..<(n * pixelsPerImage)]), scale: scale, offset: offset)
-        case .floats(let f): kept = .floats(Array(f[0..<(n * pixelsPerImage)]))
+        case .bytes(let b, let scale, let offset): kept = .bytes(gather(b), scale: scale, offset: offset)
+        case .floats(let f): kept = .floats(gather(f))
         }
-        return ImageDataset(name: name, pixels: kept, count: n, channels: channels, height: height, width: width,
-                            labels: Array(labels[0..<n]), classNames: classNames)
+        return ImageDataset(name: name, pixels: kept, count: indices.count, channels: channels, height: height, width: width,
+                            labels: indices.map { labels[$0] }, classNames: classNames)
     }
 }

@@ -19,6 +19,12 @@ struct DataTests {
         #expect(Array(dropping).count == 2 && dropping.batchCount == 2)
     }
 
+    @Test func tabularRowsBecomeTensors() {
+        let data = TensorDataset(features: [1, 2, 3, 4, 5, 6], featureCount: 2, targets: [0, 1, 1])
+        #expect(data.count == 3 && data.inputs.shape == [3, 2])
+        #expect(data.batch([2]).inputs.scalars == [5, 6] && data.batch([2]).targets.scalars == [1])
+    }
+
     @Test func shuffleIsSeededAndChangesEachEpoch() {
         func order(_ loader: DataLoader) -> [Float] { loader.flatMap { $0.1.scalars } }
         let a = DataLoader(dataset, batchSize: 3, shuffle: true, seed: 1)
@@ -74,6 +80,9 @@ struct DataTests {
         #expect(images.shape == [2, 1, 28, 28])
         #expect(labels.scalars == [9, 0])
         #expect(images[1, 0, 0, 3].item == 10)
+        let picked = data.subset([5, 1])
+        #expect(picked.labels == [2, 0] && picked.image(1) == data.image(1) && picked.image(0) == data.image(5))
+        #expect(data.prefix(2).labels == [9, 0])
         let batches = Array(DataLoader(data, batchSize: 4))
         #expect(batches[0].0.shape == [4, 1, 28, 28] && batches[1].1.scalars == [0, 2])
     }

@@ -22,6 +22,14 @@ public struct TensorDataset: Dataset {
         self.targets = targets.detached()
     }
 
+    /// Rows of `Double` features and one target each, as classical-ML data sets store them.
+    ///
+    ///     let data = TensorDataset(features: iris.features, featureCount: iris.featureCount, targets: iris.targets)
+    public init(features: [Double], featureCount: Int, targets: [Double]) {
+        self.init(inputs: Tensor(features.map(Float.init), shape: [features.count / max(featureCount, 1), featureCount]),
+                  targets: Tensor(targets.map(Float.init)))
+    }
+
     public var count: Int { inputs.shape[0] }
 
     public func batch(_ indices: [Int]) -> (inputs: Tensor, targets: Tensor) {
