@@ -42,6 +42,15 @@ struct AutogradTests {
         #expect(GradientMode.isEnabled)
     }
 
+    @Test func backwardReleasesTheGraph() {
+        let x = Tensor([2], requiresGrad: true)
+        let shared = x.exp()
+        shared.sum().backward()
+        #expect(shared.node?.isSpent == true)
+        #expect(shared.requiresGrad)
+        #expect(AutogradMessages.graphReused("exp").contains("the result of exp was already used by an earlier backward()"))
+    }
+
     @Test func detachedStopsTheFlow() {
         let x = Tensor([2], requiresGrad: true)
         (x * x.detached()).sum().backward()

@@ -26,10 +26,10 @@ extension Tensor {
         withoutGradients {
             accumulateGrad(initial)
             for tensor in order.reversed() {
-                guard let node = tensor.node else { continue }
-                if let gradient = tensor.grad { node.propagate(gradient) }
+                guard let node = tensor.node, let propagate = node.propagate else { continue }
+                if let gradient = tensor.grad { propagate(gradient) }
                 tensor.grad = nil
-                tensor.node = nil
+                node.release()
             }
         }
     }
@@ -40,6 +40,9 @@ extension Tensor {
         var visited: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
         var stack: [(tensor: Tensor, nextParent: Int)] = [(self, 0)]
         while let (tensor, next) = stack.last {
+            if let node = tensor.node, node.isSpent {
+                shapeFailure(AutogradMessages.graphReused(node.operation))
+            }
             let parents = tensor.node?.parents ?? []
             if next < parents.count {
                 stack[stack.count - 1].nextParent += 1
@@ -53,5 +56,12 @@ extension Tensor {
             }
         }
         return order
+    }
+}
+
+/// Messages for misuse of `backward()`, built apart from the trap so tests can check them.
+public enum AutogradMessages {
+    public static func graphReused(_ operation: String) -> String {
+        "backward: the result of \(operation) was already used by an earlier backward(), which released its part of the graph; compute the value again before calling backward() a second time, or add the losses and call backward() once"
     }
 }

@@ -3,13 +3,22 @@
 /// tensor itself (that would be a reference cycle); it captures a detached view instead.
 final class GradNode {
     let operation: String
-    let parents: [Tensor]
-    let propagate: (Tensor) -> Void
+    private(set) var parents: [Tensor]
+    private(set) var propagate: ((Tensor) -> Void)?
 
     init(operation: String, parents: [Tensor], propagate: @escaping (Tensor) -> Void) {
         self.operation = operation
         self.parents = parents
         self.propagate = propagate
+    }
+
+    /// True once a backward pass has run through this node and released what it held.
+    var isSpent: Bool { propagate == nil }
+
+    /// Drops the closure and the inputs (and with them the saved activations).
+    func release() {
+        propagate = nil
+        parents = []
     }
 }
 
