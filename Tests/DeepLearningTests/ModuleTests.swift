@@ -75,6 +75,9 @@ struct ModuleTests {
         #expect(model.layers.count == 8)
         #expect(model(Tensor.zeros([3, 4])).shape == [3, 1])
         #expect(model.namedParameters.first?.name == "0.weight")
+        let count = model.parameters.count
+        model.layers.append(Linear(1, 1))
+        #expect(model.parameters.count == count + 2)
     }
 
     @Test func summaryShowsTheTreeWithCounts() {

@@ -7,7 +7,10 @@
 ///     }
 ///     print(model)     // the layer tree with parameter counts
 public final class Sequential: Layer, ExplicitChildren, CustomStringConvertible {
-    public var layers: [any Layer]
+    /// The layers in order; changing them refreshes this model's parameter list.
+    public var layers: [any Layer] {
+        didSet { ModuleReflection.forget(self) }
+    }
 
     public init(@LayerBuilder _ build: () -> [any Layer]) { layers = build() }
     public init(_ layers: [any Layer]) { self.layers = layers }
