@@ -1,0 +1,126 @@
+/// Recurrent layers over batch-first sequences `[N, T, features]`. Calling one returns the
+/// hidden state at every step, `[N, T, hidden]`; `run(_:)` also gives the final state.
+///
+///     let rnn = LSTM(8, 32)
+///     let states = rnn(sequences)                     // [N, T, 32]
+///     let last = states.slice(axis: 1, (T - 1)..<T).squeezed(at: 1)
+protocol RecurrentCell: Layer {
+    var inputSize: Int { get }
+    var hiddenSize: Int { get }
+}
+
+extension RecurrentCell {
+    /// The input projected by `weight` for all steps at once, as one `[N, H·gates]` tensor per step.
+    func projectedSteps(_ input: Tensor, _ weight: Tensor, _ bias: Tensor) -> [Tensor] {
+        guard input.rank == 3, input.shape[2] == inputSize else {
+            shapeFailure("\(self) expected input of shape [batch, steps, \(inputSize)], got shape \(input.shape)\(input.rank == 2 ? "; add a step axis with .unsqueezed(at: 1) or a feature axis with .unsqueezed(at: 2)" : "")")
+        }
+        let n = input.shape[0], steps = input.shape[1], width = weight.shape[0]
+        let projected = (matmul(input.reshaped([n * steps, inputSize]), weight, transposingB: true) + bias)
+            .reshaped([n, steps, width])
+        return (0..<steps).map { projected.slice(axis: 1, $0..<($0 + 1)).reshaped([n, width]) }
+    }
+
+    func stackSteps(_ states: [Tensor]) -> Tensor { Tensor.stack(states, axis: 1) }
+
+    func recurrentWeight(_ rows: Int, _ columns: Int) -> Tensor {
+        Initialization.uniform([rows, columns], fanIn: hiddenSize)
+    }
+}
+
+/// An Elman network: `hₜ = tanh(W hₜ₋₁ + U xₜ + b)`.
+public final class RNN: RecurrentCell, CustomStringConvertible {
+    public let inputWeight: Tensor, hiddenWeight: Tensor, bias: Tensor
+    public let inputSize: Int, hiddenSize: Int
+
+    public init(_ inputSize: Int, _ hiddenSize: Int) {
+        self.inputSize = inputSize; self.hiddenSize = hiddenSize
+        inputWeight = Initialization.uniform([hiddenSize, inputSize], fanIn: hiddenSize)
+        hiddenWeight = Initialization.uniform([hiddenSize, hiddenSize], fanIn: hiddenSize)
+        bias = Initialization.uniform([hiddenSize], fanIn: hiddenSize)
+    }
+
+    /// All hidden states and the last one, starting from `initial` (zeros by default).
+    public func run(_ input: Tensor, initial: Tensor? = nil) -> (states: Tensor, final: Tensor) {
+        let steps = projectedSteps(input, inputWeight, bias)
+        var h = initial ?? Tensor.zeros([input.shape[0], hiddenSize])
+        var states: [Tensor] = []
+        for x in steps {
+            h = (x + matmul(h, hiddenWeight, transposingB: true)).tanh()
+            states.append(h)
+        }
+        return (stackSteps(states), h)
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor { run(input).states }
+    public var description: String { "RNN(\(inputSize) → \(hiddenSize))" }
+}
+
+/// Long short-term memory with input, forget, cell and output gates (PyTorch's gate order).
+public final class LSTM: RecurrentCell, CustomStringConvertible {
+    public let inputWeight: Tensor, hiddenWeight: Tensor, bias: Tensor
+    public let inputSize: Int, hiddenSize: Int
+
+    public init(_ inputSize: Int, _ hiddenSize: Int) {
+        self.inputSize = inputSize; self.hiddenSize = hiddenSize
+        inputWeight = Initialization.uniform([4 * hiddenSize, inputSize], fanIn: hiddenSize)
+        hiddenWeight = Initialization.uniform([4 * hiddenSize, hiddenSize], fanIn: hiddenSize)
+        bias = Initialization.uniform([4 * hiddenSize], fanIn: hiddenSize)
+    }
+
+    /// All hidden states, and the final hidden and cell states.
+    public func run(_ input: Tensor) -> (states: Tensor, final: Tensor, cell: Tensor) {
+        let steps = projectedSteps(input, inputWeight, bias)
+        let n = input.shape[0], size = hiddenSize
+        var h = Tensor.zeros([n, size]), c = Tensor.zeros([n, size])
+        var states: [Tensor] = []
+        for x in steps {
+            let gates = x + matmul(h, hiddenWeight, transposingB: true)
+            let i = gates.slice(axis: 1, 0..<size).sigmoid()
+            let f = gates.slice(axis: 1, size..<(2 * size)).sigmoid()
+            let g = gates.slice(axis: 1, (2 * size)..<(3 * size)).tanh()
+            let o = gates.slice(axis: 1, (3 * size)..<(4 * size)).sigmoid()
+            c = f * c + i * g
+            h = o * c.tanh()
+            states.append(h)
+        }
+        return (stackSteps(states), h, c)
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor { run(input).states }
+    public var description: String { "LSTM(\(inputSize) → \(hiddenSize))" }
+}
+
+/// Gated recurrent unit with reset and update gates (PyTorch's formulation).
+public final class GRU: RecurrentCell, CustomStringConvertible {
+    public let inputWeight: Tensor, hiddenWeight: Tensor, inputBias: Tensor, hiddenBias: Tensor
+    public let inputSize: Int, hiddenSize: Int
+
+    public init(_ inputSize: Int, _ hiddenSize: Int) {
+        self.inputSize = inputSize; self.hiddenSize = hiddenSize
+        inputWeight = Initialization.uniform([3 * hiddenSize, inputSize], fanIn: hiddenSize)
+        hiddenWeight = Initialization.uniform([3 * hiddenSize, hiddenSize], fanIn: hiddenSize)
+        inputBias = Initialization.uniform([3 * hiddenSize], fanIn: hiddenSize)
+        hiddenBias = Initialization.uniform([3 * hiddenSize], fanIn: hiddenSize)
+    }
+
+    /// All hidden states and the last one.
+    public func run(_ input: Tensor) -> (states: Tensor, final: Tensor) {
+        let steps = projectedSteps(input, inputWeight, inputBias)
+        let size = hiddenSize
+        var h = Tensor.zeros([input.shape[0], size])
+        var states: [Tensor] = []
+        for x in steps {
+            let recurrent = matmul(h, hiddenWeight, transposingB: true) + hiddenBias
+            let r = (x.slice(axis: 1, 0..<size) + recurrent.slice(axis: 1, 0..<size)).sigmoid()
+            let z = (x.slice(axis: 1, size..<(2 * size)) + recurrent.slice(axis: 1, size..<(2 * size))).sigmoid()
+            let candidate = (x.slice(axis: 1, (2 * size)..<(3 * size)) + r * recurrent.slice(axis: 1, (2 * size)..<(3 * size))).tanh()
+            h = (1 - z) * candidate + z * h
+            states.append(h)
+        }
+        return (stackSteps(states), h)
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor { run(input).states }
+    public var description: String { "GRU(\(inputSize) → \(hiddenSize))" }
+}

@@ -1,0 +1,91 @@
+import NumericCore
+
+/// Max and average pooling over `[N, C, H, W]` images.
+///
+///     let y = maxPool2d(x, kernel: 2)              // halves height and width
+///     let z = avgPool2d(x, kernel: 3, stride: 1)
+public func maxPool2d(_ input: Tensor, kernel: Int, stride: Int? = nil) -> Tensor {
+    let g = poolingGeometry(input, kernel: kernel, stride: stride ?? kernel, layer: "MaxPool2D(\(kernel))")
+    let planes = g.batch * g.channels, inPlane = g.height * g.width, outPlane = g.outputPlane
+    let result = Tensor.uninitialized([g.batch, g.channels, g.outputHeight, g.outputWidth])
+    var winners = [Int32](repeating: 0, count: result.count)
+    winners.withUnsafeMutableBufferPointer { winner in
+        let winnerBase = winner.baseAddress!
+        Parallel.forChunksIfLarge(planes, work: input.count) { range in
+            for p in range {
+                let source = input.pointer + p * inPlane
+                let output = result.pointer + p * outPlane, winner = winnerBase + p * outPlane
+                for oh in 0..<g.outputHeight {
+                    let top = oh * g.stride * g.width
+                    for ow in 0..<g.outputWidth {
+                        var best = top + ow * g.stride
+                        var bestValue = source[best]
+                        for ki in 0..<kernel {
+                            let rowStart = top + ki * g.width + ow * g.stride
+                            for kj in 0..<kernel {
+                                let value = source[rowStart + kj]
+                                if value > bestValue { bestValue = value; best = rowStart + kj }
+                            }
+                        }
+                        output[oh * g.outputWidth + ow] = bestValue
+                        winner[oh * g.outputWidth + ow] = Int32(truncatingIfNeeded: best)
+                    }
+                }
+            }
+        }
+    }
+    return Tensor.record(result, "maxPool2d", [input]) { gradient in
+        input.accumulateGrad { dst, accumulate in
+            if !accumulate { dst.update(repeating: 0, count: input.count) }
+            for p in 0..<planes {
+                let d = dst + p * inPlane, s = gradient.pointer + p * outPlane
+                for i in 0..<outPlane { d[Int(winners[p * outPlane + i])] += s[i] }
+            }
+        }
+    }
+}
+
+/// Average pooling: each output is the mean of its window.
+public func avgPool2d(_ input: Tensor, kernel: Int, stride: Int? = nil) -> Tensor {
+    let g = poolingGeometry(input, kernel: kernel, stride: stride ?? kernel, layer: "AvgPool2D(\(kernel))")
+    let planes = g.batch * g.channels, inPlane = g.height * g.width, outPlane = g.outputPlane
+    let scale = 1 / Float(kernel * kernel)
+    let result = Tensor.uninitialized([g.batch, g.channels, g.outputHeight, g.outputWidth])
+    for p in 0..<planes {
+        let source = input.pointer + p * inPlane
+        for oh in 0..<g.outputHeight {
+            for ow in 0..<g.outputWidth {
+                var total: Float = 0
+                for ki in 0..<kernel {
+                    let rowStart = (oh * g.stride + ki) * g.width + ow * g.stride
+                    for kj in 0..<kernel { total += source[rowStart + kj] }
+                }
+                result.pointer[p * outPlane + oh * g.outputWidth + ow] = total * scale
+            }
+        }
+    }
+    return Tensor.record(result, "avgPool2d", [input]) { gradient in
+        input.accumulateGrad { dst, accumulate in
+            if !accumulate { dst.update(repeating: 0, count: input.count) }
+            for p in 0..<planes {
+                let d = dst + p * inPlane
+                for oh in 0..<g.outputHeight {
+                    for ow in 0..<g.outputWidth {
+                        let share = gradient.pointer[p * outPlane + oh * g.outputWidth + ow] * scale
+                        for ki in 0..<kernel {
+                            let rowStart = (oh * g.stride + ki) * g.width + ow * g.stride
+                            for kj in 0..<kernel { d[rowStart + kj] += share }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+private func poolingGeometry(_ input: Tensor, kernel: Int, stride: Int, layer: String) -> WindowGeometry {
+    guard input.rank == 4 else {
+        shapeFailure("\(layer) expected input of shape [batch, channels, height, width], got shape \(input.shape)")
+    }
+    return WindowGeometry(input.shape, kernel: kernel, stride: stride, padding: 0, layer: layer)
+}

@@ -1,0 +1,26 @@
+/// Stops training when a monitored loss has not improved by at least `minimumImprovement`
+/// for `patience` epochs.
+///
+///     var stopper = EarlyStopping(patience: 3)
+///     for epoch in 0..<100 { …; if stopper.shouldStop(validationLoss) { break } }
+public struct EarlyStopping {
+    public let patience: Int
+    public let minimumImprovement: Double
+    public private(set) var best = Double.infinity
+    public private(set) var epochsWithoutImprovement = 0
+
+    public init(patience: Int = 5, minimumImprovement: Double = 0) {
+        self.patience = patience; self.minimumImprovement = minimumImprovement
+    }
+
+    /// Records this epoch's loss; true once patience has run out.
+    public mutating func shouldStop(_ loss: Double) -> Bool {
+        if loss < best - minimumImprovement {
+            best = loss
+            epochsWithoutImprovement = 0
+        } else {
+            epochsWithoutImprovement += 1
+        }
+        return epochsWithoutImprovement >= patience
+    }
+}

@@ -1,0 +1,34 @@
+/// The fraction of rows of `logits` (`[N, C]`) whose largest entry is at the label.
+///
+///     accuracy(model(images), labels)     // 0.91
+public func accuracy(_ logits: Tensor, _ labels: Tensor) -> Double {
+    guard logits.rank == 2, labels.count == logits.shape[0] else {
+        shapeFailure(ShapeMessages.classification("accuracy", logits: logits.shape, labels: labels.count))
+    }
+    return Double(withoutGradients { (logits.argmax(axis: 1) .== labels.reshaped([-1])).sum().item }) / Double(max(labels.count, 1))
+}
+
+/// The accuracy of `model` on `dataset`, in evaluation mode and without recording gradients;
+/// the model's previous mode is restored afterwards.
+///
+///     let testAccuracy = evaluate(model, on: test)
+public func evaluate(_ model: some Layer, on dataset: any Dataset, batchSize: Int = 256) -> Double {
+    let wasTraining = model.isTrainingMode
+    model.eval()
+    defer { if wasTraining { model.train() } }
+    var correct = 0.0
+    withoutGradients {
+        for (inputs, labels) in DataLoader(dataset, batchSize: batchSize) {
+            correct += accuracy(model(inputs), labels) * Double(labels.count)
+        }
+    }
+    return correct / Double(max(dataset.count, 1))
+}
+
+/// The model's outputs for all of `inputs`, computed in evaluation mode without gradients.
+public func predict(_ model: some Layer, _ inputs: Tensor) -> Tensor {
+    let wasTraining = model.isTrainingMode
+    model.eval()
+    defer { if wasTraining { model.train() } }
+    return withoutGradients { model(inputs) }
+}
