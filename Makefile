@@ -1,10 +1,12 @@
 # The two commands of the README:
 #   make course   builds Primer, runs the course in Chapters/ and writes the site to _site/
-#   make test     runs the whole test suite
+#   make test     runs the whole test suite: the Swift tests, every example and chapter
+#                 through `primer check`, and the built site in headless Chromium
 # Both install missing Debian packages first (scripts/bootstrap.sh).
 
 SWIFT ?= swift
 SITE ?= _site
+PRIMER = .build/debug/primer
 
 .PHONY: course test bootstrap check browser-check benchmarks clean
 
@@ -13,19 +15,27 @@ bootstrap:
 
 course: bootstrap
 	$(SWIFT) build --product primer
-	.build/debug/primer build Chapters --out $(SITE)
+	$(PRIMER) build Chapters --out $(SITE)
 
-test: bootstrap
+test:
+	@scripts/bootstrap.sh --browser
 	$(SWIFT) build --build-tests
+	$(PRIMER) check Examples Chapters --junit .build/primer-check.xml
+	$(PRIMER) build Chapters --out .build/test-site
+	python3 scripts/browser_check.py .build/test-site .build/browser-screenshots
 	$(SWIFT) test --skip-build
 
 check: bootstrap
 	$(SWIFT) build --product primer
-	.build/debug/primer check
+	$(PRIMER) check
 
 browser-check: course
 	@scripts/bootstrap.sh --browser
-	scripts/browser-check.sh $(SITE)
+	python3 scripts/browser_check.py $(SITE)
+
+benchmarks: bootstrap
+	$(SWIFT) build --product primer
+	python3 Benchmarks/runner_overhead.py
 
 clean:
 	rm -rf .build .build-engines .primer-cache $(SITE)
