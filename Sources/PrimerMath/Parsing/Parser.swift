@@ -24,12 +24,21 @@ struct Parser {
     }
 
     /// Parses the whole formula; anything left over (a stray `}` or `\right`) is an error.
+    /// Lines separated by `\\` outside any environment are centred under each other, as
+    /// MathJax does in display math.
     mutating func parseFormula() throws -> MathNode {
-        let items = try parseSequence()
-        if let token = peek() {
-            throw MathError("unexpected \(token.kind.spelled)\(token.kind.hint)", column: token.column)
+        var lines = [try parseSequence()]
+        while let token = peek() {
+            guard token.kind == .command("\\") else {
+                throw MathError("unexpected \(token.kind.spelled)\(token.kind.hint)", column: token.column)
+            }
+            position += 1
+            lines.append(try parseSequence())
         }
-        return .row(items)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        guard lines.count > 1 else { return .row(lines[0]) }
+        let rows = lines.map { [MathNode.row($0)] }
+        return .row([.table(MathTable(rows: rows, alignments: [.center], displayStyleCells: true))])
     }
 
     // MARK: - Token access
@@ -252,7 +261,7 @@ extension Token.Kind {
         case .endGroup: return " (no matching {)"
         case .command("right"): return " without a matching \\left"
         case .command("middle"): return " outside \\left … \\right"
-        case .alignment, .command("\\"), .command("cr"): return " outside an environment such as aligned or matrix"
+        case .alignment, .command("cr"): return " outside an environment such as aligned or matrix"
         case .command("end"): return " without a matching \\begin"
         default: return ""
         }

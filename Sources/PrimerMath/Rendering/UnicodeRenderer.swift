@@ -98,7 +98,7 @@ enum UnicodeRenderer {
             switch item {
             case .operator(_, let kind):
                 piece.isOperatorLike = true
-                let isPrefix = previous == nil || previous?.isOperatorLike == true
+                let isPrefix = MathNode.binaryOperatorIsPrefix(after: index > 0 ? items[index - 1] : nil)
                 switch kind {
                 case .binary where !isPrefix, .relation, .stretchyFence:
                     piece.spaceBefore = !compact
@@ -106,7 +106,7 @@ enum UnicodeRenderer {
                 case .punctuation:
                     piece.spaceAfter = !compact
                 case .fence:
-                    piece.isOperatorLike = isOpeningFence(text)
+                    piece.isOperatorLike = MathNode.openingFences.contains(text)
                 default:
                     break
                 }
@@ -151,15 +151,11 @@ enum UnicodeRenderer {
 
     private static func startsWithOpeningFence(_ node: MathNode) -> Bool {
         switch node {
-        case .operator(let symbol, .fence): return isOpeningFence(symbol) || symbol == "‖" || symbol == "|"
+        case .operator(let symbol, .fence): return MathNode.openingFences.contains(symbol) || symbol == "‖" || symbol == "|"
         case .fenced, .sizedDelimiter: return true
         case .row(let items): return items.first.map(startsWithOpeningFence) ?? false
         case .scripts(let base, _, _, _): return startsWithOpeningFence(base)
         default: return false
         }
-    }
-
-    private static func isOpeningFence(_ symbol: String) -> Bool {
-        ["(", "[", "{", "⟨", "⌊", "⌈"].contains(symbol)
     }
 }
