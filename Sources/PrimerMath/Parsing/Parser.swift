@@ -206,13 +206,16 @@ struct Parser {
         return Atom(node: identifier(String(character), upright: false))
     }
 
-    /// An identifier in the current letter style.
+    /// An identifier in the current letter style. Styled letters (`𝔼`, `𝐖`) need no
+    /// `mathvariant`; `\mathrm` makes letters upright.
     func identifier(_ name: String, upright: Bool) -> MathNode {
-        guard let alphabet, alphabet != .roman else {
-            return .identifier(name, upright: upright || alphabet == .roman)
+        switch alphabet {
+        case nil: return .identifier(name, upright: upright)
+        case .roman?: return .identifier(name, upright: true)
+        case let style?:
+            let styled = style.styled(name)
+            return .identifier(styled, upright: styled == name && upright)
         }
-        let styled = alphabet.styled(name)
-        return .identifier(styled, upright: styled != name && styled.count == 1 ? false : upright)
     }
 
     private var nextCharacterIsDigit: Bool {
