@@ -17,6 +17,10 @@ struct Parser {
     var position = 0
     /// The letter style of the enclosing `\mathbb{…}`-like command, if any.
     var alphabet: MathAlphabet?
+    /// How many atoms are being parsed inside each other; bounded so that deeply nested input
+    /// throws instead of exhausting the stack.
+    var depth = 0
+    static let maximumDepth = 100
 
     init(_ source: String) throws {
         tokens = try Tokenizer.tokens(source)
@@ -94,6 +98,8 @@ struct Parser {
 
     /// Parses `{…}` after its opening brace has been seen (not consumed).
     mutating func parseGroup() throws -> MathNode {
+        try enterNestedLevel()
+        defer { depth -= 1 }
         let open = column
         _ = consume(.beginGroup)
         let items = try parseSequence()
@@ -114,6 +120,15 @@ struct Parser {
         case .superscriptMark, .subscriptMark:
             throw MathError("missing argument for \(owner) before \(token.kind.spelled)", column: token.column)
         default: return try parseAtom(singleToken: true).node
+        }
+    }
+
+    /// Counts one more level of nesting; the caller undoes it with `defer { depth -= 1 }`.
+    private mutating func enterNestedLevel() throws {
+        depth += 1
+        guard depth <= Parser.maximumDepth else {
+            depth -= 1
+            throw MathError("formula nested more than \(Parser.maximumDepth) levels deep", column: column)
         }
     }
 
@@ -170,6 +185,8 @@ struct Parser {
     /// (TeX reads `x_12` as `x_1 2`).
     mutating func parseAtom(singleToken: Bool) throws -> Atom {
         skipWhitespace()
+        try enterNestedLevel()
+        defer { depth -= 1 }
         guard let token = next() else { throw MathError("unexpected end of formula", column: endColumn) }
         switch token.kind {
         case .character(let character):
