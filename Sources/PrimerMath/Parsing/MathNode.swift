@@ -163,6 +163,19 @@ extension MathNode {
         }
     }
 
+    /// Whether the node is a number (`<mn>`).
+    var isNumber: Bool {
+        if case .number = self { return true }
+        return false
+    }
+
+    /// `∂L`, `∂ŷ`, `dx`: a differential reads without parentheses as part of a fraction.
+    var isDifferential: Bool {
+        guard case .row(let items) = self, items.count == 2, items[1].isAtomic,
+              case .identifier(let symbol, _) = items[0] else { return false }
+        return symbol == "∂" || symbol == "d" || symbol == "∇"
+    }
+
     /// Whether the node prints as a single symbol, so it needs no parentheses in linear text.
     var isAtomic: Bool {
         switch self {

@@ -72,7 +72,7 @@ enum UnicodeRenderer {
     /// The node as is when it is a single symbol, else in parentheses.
     private static func grouped(_ node: MathNode, compact: Bool) -> String {
         let rendered = text(node, compact: compact).trimmingSpaces
-        if node.isAtomic || rendered.count == 1 { return rendered }
+        if node.isAtomic || node.isDifferential || rendered.count == 1 { return rendered }
         return "(\(rendered))"
     }
 
@@ -120,8 +120,8 @@ enum UnicodeRenderer {
                     piece.spaceBefore = previous.map { !$0.isOperatorLike } ?? false
                     let nextIsOperand = next.map { ($0.isOperand && !$0.startsWithFence) || (!item.isFunctionApplication && startsWithOpeningFence($0)) }
                     piece.spaceAfter = nextIsOperand ?? false
-                } else if !compact, let previous, !previous.isOperatorLike,
-                          item.isScriptedOperand || (index > 0 && items[index - 1].isScriptedOperand) {
+                } else if !compact, index > 0, previous?.isOperatorLike == false,
+                          separatesScriptedOperands(items[index - 1], item) {
                     piece.spaceBefore = true
                 }
             }
@@ -136,6 +136,14 @@ enum UnicodeRenderer {
             result += piece.text
         }
         return result
+    }
+
+    /// Operands with scripts are set apart from neighbouring operands (`W hₜ₋₁`, `β₁ mₜ`),
+    /// except after a number (`2σ²`).
+    private static func separatesScriptedOperands(_ previous: MathNode, _ current: MathNode) -> Bool {
+        guard current.isOperand else { return false }
+        if current.isScriptedOperand, !previous.isNumber { return true }
+        return previous.isScriptedOperand
     }
 
     /// Functions, large operators and fractions are set off from neighbouring operands.
