@@ -19,10 +19,9 @@ enum UnicodeRenderer {
         var text: String
         var spaceBefore = false
         var spaceAfter = false
-        /// Operators and explicit spaces: a function or fraction next to one adds no space.
+        /// Operators, opening fences and explicit spaces: a function or fraction next to one
+        /// adds no space.
         var isOperatorLike = false
-        /// Whether the piece leaves an operator context (so a following `−` is a prefix).
-        var startsOperand: Bool { !isOperatorLike }
     }
 
     /// `compact` is set inside scripts, where operators get no surrounding spaces.
@@ -89,43 +88,50 @@ enum UnicodeRenderer {
         return "(\(base))" + String(combining)
     }
 
+    /// One item of a row with the spaces it wants around it in non-compact text.
+    private static func piece(at index: Int, of items: [MathNode], after previous: Piece?, compact: Bool) -> Piece {
+        let item = items[index]
+        let text = text(item, compact: compact)
+        var piece = Piece(text: text)
+        switch item {
+        case .operator(_, let kind):
+            piece.isOperatorLike = true
+            let isPrefix = MathNode.binaryOperatorIsPrefix(after: index > 0 ? items[index - 1] : nil)
+            switch kind {
+            case .binary where !isPrefix, .relation, .stretchyFence:
+                piece.spaceBefore = !compact
+                piece.spaceAfter = !compact
+            case .punctuation:
+                piece.spaceAfter = !compact
+            case .fence:
+                piece.isOperatorLike = MathNode.openingFences.contains(text)
+            default:
+                break
+            }
+        case .space:
+            piece.isOperatorLike = true
+        case .styled, .text:
+            break
+        default:
+            let next = index + 1 < items.count ? items[index + 1] : nil
+            if !compact, wantsSpaceAround(item) {
+                piece.spaceBefore = previous.map { !$0.isOperatorLike } ?? false
+                piece.spaceAfter = next.map { nextNode in
+                    (nextNode.isOperand && !nextNode.startsWithFence)
+                        || (!item.isFunctionApplication && startsWithOpeningFence(nextNode))
+                } ?? false
+            } else if !compact, index > 0, previous?.isOperatorLike == false,
+                      separatesScriptedOperands(items[index - 1], item) {
+                piece.spaceBefore = true
+            }
+        }
+        return piece
+    }
+
     private static func row(_ items: [MathNode], compact: Bool) -> String {
         var pieces: [Piece] = []
-        for (index, item) in items.enumerated() {
-            let text = text(item, compact: compact)
-            let previous = pieces.last
-            var piece = Piece(text: text)
-            switch item {
-            case .operator(_, let kind):
-                piece.isOperatorLike = true
-                let isPrefix = MathNode.binaryOperatorIsPrefix(after: index > 0 ? items[index - 1] : nil)
-                switch kind {
-                case .binary where !isPrefix, .relation, .stretchyFence:
-                    piece.spaceBefore = !compact
-                    piece.spaceAfter = !compact
-                case .punctuation:
-                    piece.spaceAfter = !compact
-                case .fence:
-                    piece.isOperatorLike = MathNode.openingFences.contains(text)
-                default:
-                    break
-                }
-            case .space:
-                piece.isOperatorLike = true
-            case .styled, .text:
-                break
-            default:
-                let next = index + 1 < items.count ? items[index + 1] : nil
-                if !compact, wantsSpaceAround(item) {
-                    piece.spaceBefore = previous.map { !$0.isOperatorLike } ?? false
-                    let nextIsOperand = next.map { ($0.isOperand && !$0.startsWithFence) || (!item.isFunctionApplication && startsWithOpeningFence($0)) }
-                    piece.spaceAfter = nextIsOperand ?? false
-                } else if !compact, index > 0, previous?.isOperatorLike == false,
-                          separatesScriptedOperands(items[index - 1], item) {
-                    piece.spaceBefore = true
-                }
-            }
-            pieces.append(piece)
+        for index in items.indices {
+            pieces.append(piece(at: index, of: items, after: pieces.last, compact: compact))
         }
         var result = ""
         for (index, piece) in pieces.enumerated() {
