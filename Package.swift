@@ -38,7 +38,7 @@ let package = Package(
         // renderers for what travels on it.
         .target(name: "PrimerWire", swiftSettings: swiftSettings),
         .target(name: "PrimerFigures", swiftSettings: swiftSettings),
-        .target(name: "PrimerMath", swiftSettings: swiftSettings),
+        .target(name: "PrimerMath", exclude: ["README.md"], swiftSettings: swiftSettings),
 
         // The cell module: implicitly imported by every chapter.
         .target(name: "PrimerCells",

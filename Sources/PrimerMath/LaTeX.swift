@@ -29,6 +29,16 @@ public enum LaTeX {
         try parse(source).unicode()
     }
 
+    /// CSS the HTML site should include. Browsers stretch fences and enlarge `∑` only with a
+    /// font that has an OpenType MATH table; without one, `\left(` and matrix brackets stay
+    /// small. DejaVu Math TeX Gyre (Debian: fonts-dejavu-extra), STIX Two Math and Latin Modern
+    /// Math all have one; the site may also ship one of them with `@font-face`.
+    public static let stylesheet = """
+        math { font-family: "DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math", "Cambria Math", math; }
+        math[display="block"] { margin: 0.8em 0; overflow-x: auto; overflow-y: hidden; }
+        code.math-error { color: #b00020; background: #fdecee; border-bottom: 1px dotted #b00020; }
+        """
+
     /// The source shown visibly as an error: escaped, in `<code class="math-error">`, with the
     /// error (if any) as its tooltip. Use it where `toMathML` threw.
     public static func fallbackHTML(source: String, error: Error? = nil) -> String {

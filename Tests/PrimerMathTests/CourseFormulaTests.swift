@@ -28,7 +28,24 @@ import Testing
         #"\theta_t = \theta_{t-1} - \alpha \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}"#,
     ]
 
-    @Test(arguments: formulas)
+    /// Further formulas a course on deep learning and classical ML is likely to need.
+    static let additionalFormulas: [String] = [
+        #"\mathrm{MSE} = \frac{1}{n}\sum_{i=1}^{n} (y_i - \hat{y}_i)^2"#,
+        #"\hat{w} = (X^\top X + \lambda I)^{-1} X^\top y"#,
+        #"\operatorname{Attention}(Q, K, V) = \operatorname{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V"#,
+        #"\frac{\partial L}{\partial w} = \frac{\partial L}{\partial \hat{y}} \cdot \frac{\partial \hat{y}}{\partial w}"#,
+        #"D_{\mathrm{KL}}(P \parallel Q) = \sum_x P(x) \log \frac{P(x)}{Q(x)}"#,
+        #"\hat{x}_i = \frac{x_i - \mu_\mathcal{B}}{\sqrt{\sigma_\mathcal{B}^2 + \epsilon}}"#,
+        #"\mathrm{ReLU}(x) = \max(0, x)"#,
+        #"K(x, x') = \exp\left(-\frac{\|x - x'\|^2}{2\sigma^2}\right)"#,
+        #"J = \sum_{k=1}^{K} \sum_{x \in C_k} \|x - \mu_k\|^2"#,
+        #"\theta \leftarrow \theta - \eta \nabla_\theta \mathcal{L}(\theta)"#,
+        #"\hat{y} = \arg\max_y P(y) \prod_{i=1}^{d} P(x_i \mid y)"#,
+        #"z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}"#,
+        #"P(y=1 \mid x) = \frac{1}{1 + \exp(-w^\top x)}"#,
+    ]
+
+    @Test(arguments: formulas + additionalFormulas)
     func rendersAsWellFormedMathML(_ source: String) throws {
         for display in [false, true] {
             let mathML = try LaTeX.toMathML(source, display: display)

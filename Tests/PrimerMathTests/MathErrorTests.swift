@@ -57,6 +57,17 @@ import Testing
         #expect(isWellFormedXML(html))
     }
 
+    @Test func deepNestingThrowsInsteadOfOverflowingTheStack() {
+        let deep = String(repeating: "{", count: 5000) + "x" + String(repeating: "}", count: 5000)
+        #expect(throws: MathError.self) { try LaTeX.toMathML(deep, display: false) }
+        let fractions = String(repeating: #"\frac{1}{"#, count: 1000) + "x" + String(repeating: "}", count: 1000)
+        #expect(throws: MathError.self) { try LaTeX.toUnicode(fractions) }
+        let scripts = String(repeating: "x^{", count: 1000) + "x" + String(repeating: "}", count: 1000)
+        #expect(throws: MathError.self) { try LaTeX.toMathML(scripts, display: true) }
+        let reasonable = String(repeating: "{", count: 45) + "x" + String(repeating: "}", count: 45)
+        #expect(throws: Never.self) { try LaTeX.toMathML(reasonable, display: false) }
+    }
+
     /// Random garbage built from LaTeX's special characters must throw or render, never trap.
     @Test func arbitraryInputNeverCrashes() {
         let pieces = ["\\frac", "{", "}", "^", "_", "&", "\\\\", "\\left(", "\\right)", "x", "1", "\\begin{matrix}",

@@ -19,12 +19,13 @@ import Testing
         Case(latex: "x^2", contains: ["<msup><mi>x</mi><mn>2</mn></msup>"]),
         Case(latex: "x_i^2", contains: ["<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>"]),
         Case(latex: "x_12", contains: ["<msub><mi>x</mi><mn>1</mn></msub><mn>2</mn>"]),
-        Case(latex: "x^{(i)}", contains: [#"<msup><mi>x</mi><mrow><mo stretchy="false">(</mo><mi>i</mi>"#]),
+        Case(latex: "x^{(i)}", contains: [#"<msup><mi>x</mi><mrow><mo stretchy="false" lspace="0" rspace="0">(</mo><mi>i</mi>"#]),
         Case(latex: "f''(x)", contains: [#"<msup><mi>f</mi><mo lspace="0" rspace="0">′′</mo></msup>"#]),
         Case(latex: "x'^2", contains: ["<msup><mi>x</mi><mrow><mo", "′</mo><mn>2</mn></mrow></msup>"]),
         Case(latex: "3.14 + 10", contains: ["<mn>3.14</mn><mo>+</mo><mn>10</mn>"]),
         Case(latex: "ab", contains: ["<mi>a</mi><mi>b</mi>"]),
         Case(latex: "a - b * c", contains: ["<mo>−</mo>", "<mo>∗</mo>"]),
+        Case(latex: "-a = -b (-c)", contains: [#"<mrow><mo form="prefix">−</mo><mi>a</mi><mo>=</mo><mo form="prefix">−</mo>"#, #"(</mo><mo form="prefix">−</mo><mi>c</mi>"#]),
         Case(latex: #"\alpha\varepsilon\vartheta\varphi\omega"#, contains: ["<mi>α</mi><mi>ε</mi><mi>ϑ</mi><mi>φ</mi><mi>ω</mi>"]),
         Case(latex: #"\Gamma\Omega"#, contains: [#"<mi mathvariant="normal">Γ</mi><mi mathvariant="normal">Ω</mi>"#]),
         Case(latex: #"\mathbb{E}\mathbb{R}"#, contains: ["<mi>𝔼</mi><mi>ℝ</mi>"]),
@@ -33,8 +34,8 @@ import Testing
         Case(latex: #"\mathbf{W}\boldsymbol{\mu}\mathsf{A}\mathit{x}"#, contains: ["<mi>𝐖</mi><mi>𝝁</mi><mi>𝖠</mi><mi>𝑥</mi>"]),
         Case(latex: #"\mathrm{d}x"#, contains: [#"<mi mathvariant="normal">d</mi><mi>x</mi>"#]),
         Case(latex: #"\mathrm{softmax}"#, contains: ["<mi>softmax</mi>"]),
-        Case(latex: #"\text{if } x < 0"#, contains: ["<mtext>if </mtext>", "<mo>&lt;</mo>"]),
-        Case(latex: #"\operatorname{ReLU}(x)"#, contains: ["<mi>ReLU</mi><mo>&#x2061;</mo><mo stretchy=\"false\">(</mo>"]),
+        Case(latex: #"\text{if } x < 0"#, contains: ["<mtext>if\u{A0}</mtext>", "<mo>&lt;</mo>"]),
+        Case(latex: #"\operatorname{ReLU}(x)"#, contains: ["<mi>ReLU</mi><mo>&#x2061;</mo><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">(</mo>"]),
         Case(latex: #"\operatorname*{argmax}_x f"#, display: true, contains: ["<munder><mi>argmax</mi><mi>x</mi></munder><mo>&#x2061;</mo>"]),
         Case(latex: #"\sum_{i=1}^n x_i"#, display: true, contains: ["<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>"]),
         Case(latex: #"\sum_{i=1}^n x_i"#, contains: ["<msubsup><mo>∑</mo>"]),
@@ -44,7 +45,7 @@ import Testing
         Case(latex: #"\sum\nolimits_i"#, display: true, contains: ["<msub><mo>∑</mo><mi>i</mi></msub>"]),
         Case(latex: #"\oint_C"#, contains: ["<msub><mo>∮</mo><mi>C</mi></msub>"]),
         Case(latex: #"\log x"#, contains: ["<mi>log</mi><mo>&#x2061;</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi>"]),
-        Case(latex: #"\exp(x)"#, contains: ["<mi>exp</mi><mo>&#x2061;</mo><mo stretchy=\"false\">(</mo>"]),
+        Case(latex: #"\exp(x)"#, contains: ["<mi>exp</mi><mo>&#x2061;</mo><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">(</mo>"]),
         Case(latex: #"\max_D V"#, display: true, contains: ["<munder><mi>max</mi><mi>D</mi></munder><mo>&#x2061;</mo>"]),
         Case(latex: #"\max_D V"#, contains: ["<msub><mi>max</mi><mi>D</mi></msub><mo>&#x2061;</mo>"]),
         Case(latex: #"\min_G \max_D"#, display: true, contains: ["<munder><mi>min</mi><mi>G</mi></munder><mo>&#x2061;</mo><mspace"]),
@@ -79,10 +80,10 @@ import Testing
         Case(latex: #"\infty \to \rightarrow \leftarrow \Rightarrow \mapsto"#, contains: ["<mi>∞</mi><mo>→</mo><mo>→</mo><mo>←</mo><mo>⇒</mo><mo>↦</mo>"]),
         Case(latex: #"\forall \exists \ldots \cdots"#, contains: ["<mo>∀</mo><mo>∃</mo><mo>…</mo><mo>⋯</mo>"]),
         Case(latex: #"a\quad b\qquad c\,d\;e\!f"#, contains: [#"<mspace width="1em">"#, #"<mspace width="2em">"#, #"<mspace width="0.1667em">"#, #"<mspace width="0.2778em">"#, #"margin-left: -0.1667em"#]),
-        Case(latex: #"\|x\| \langle a \rangle \lfloor b \rfloor \lceil c \rceil \{ d \}"#, contains: [#"<mo stretchy="false">‖</mo>"#, #">⟨</mo>"#, #">⌊</mo>"#, #">⌈</mo>"#, #"<mo stretchy="false">{</mo>"#]),
+        Case(latex: #"\|x\| \langle a \rangle \lfloor b \rfloor \lceil c \rceil \{ d \}"#, contains: [#"<mo stretchy="false" lspace="0" rspace="0">‖</mo>"#, #">⟨</mo>"#, #">⌊</mo>"#, #">⌈</mo>"#, #"<mo stretchy="false" lspace="0" rspace="0">{</mo>"#]),
         Case(latex: #"W^\top x^\intercal"#, contains: ["<msup><mi>W</mi><mi>⊤</mi></msup>", "<mi>⊺</mi>"]),
         Case(latex: #"\displaystyle \sum_i x"#, contains: [#"<mstyle displaystyle="true"><mrow><munder><mo>∑</mo>"#]),
-        Case(latex: #"\lVert w \rVert^2"#, contains: [#"<mo stretchy="false">‖</mo><mi>w</mi><msup><mo stretchy="false">‖</mo><mn>2</mn></msup>"#]),
+        Case(latex: #"\lVert w \rVert^2"#, contains: [#"<mo stretchy="false" lspace="0" rspace="0">‖</mo><mi>w</mi><msup><mo stretchy="false" lspace="0" rspace="0">‖</mo><mn>2</mn></msup>"#]),
         Case(latex: #"a \not= b \not\in C"#, contains: ["<mo>=\u{338}</mo>", "<mo>∈\u{338}</mo>"]),
     ]
 
@@ -93,6 +94,18 @@ import Testing
             #expect(mathML.contains(piece), "\(piece) not in \(mathML)")
         }
         #expect(isWellFormedXML(mathML))
+    }
+
+    @Test func lineBreaksOutsideEnvironmentsStackLines() throws {
+        let mathML = try LaTeX.toMathML(#"a = b \\ c = d \\"#, display: true)
+        #expect(mathML.contains("<mtable><mtr><mtd"))
+        #expect(mathML.components(separatedBy: "<mtr>").count == 3)
+        #expect(try LaTeX.toUnicode(#"a \\ b"#) == "a; b")
+    }
+
+    @Test func stylesheetAsksForAMathFont() {
+        #expect(LaTeX.stylesheet.contains("math { font-family: \"DejaVu Math TeX Gyre\""))
+        #expect(LaTeX.stylesheet.contains("code.math-error"))
     }
 
     @Test func displayFlagSetsBlockAttribute() throws {

@@ -139,3 +139,12 @@ import Testing
         #expect(protected.formulas.map(\.line) == [2, 5])
     }
 }
+
+@Suite struct MathScannerLineEndingTests {
+    @Test func windowsLineEndingsKeepLineNumbers() {
+        let protected = MathScanner.protect("a $x$\r\n\r\n$$\r\ny\r\n$$\r\nlast $z$\r\n")
+        #expect(protected.formulas.map(\.line) == [1, 3, 6])
+        #expect(protected.formulas[1].display)
+        #expect(protected.text.split(separator: "\n", omittingEmptySubsequences: false).count == 7)
+    }
+}

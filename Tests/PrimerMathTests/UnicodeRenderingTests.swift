@@ -47,6 +47,12 @@ import Testing
         (#"\|x\|_2^2"#, "‖x‖₂²"),
         (#"\operatorname{softmax}(z)_i"#, "softmax(z)ᵢ"),
         (#"\text{if } x"#, "if x"),
+        (#"(y_i - \hat{y}_i)^2"#, "(yᵢ − ŷᵢ)²"),
+        (#"\frac{\partial L}{\partial w}"#, "∂L/∂w"),
+        (#"\frac{1}{2\sigma^2}"#, "1/(2σ²)"),
+        (#"\mathbf{w}^\top \mathbf{x} + b"#, "𝐰ᵀ 𝐱 + b"),
+        (#"(X^\top X + \lambda I)^{-1} X^\top y"#, "(Xᵀ X + λI)⁻¹ Xᵀ y"),
+        (#"H(p) = -\sum_{k} p_k \log_2 p_k"#, "H(p) = −∑ₖ pₖ log₂ pₖ"),
     ]
 
     @Test(arguments: cases.indices)

@@ -4,7 +4,7 @@
 /// let protected = MathScanner.protect("Energy $E = mc^2$.")
 /// protected.formulas[0]   // Formula(latex: "E = mc^2", display: false, line: 1)
 /// ```
-public struct Formula: Equatable, Sendable {
+public struct Formula: Hashable, Sendable {
     /// The LaTeX between the dollars, unchanged.
     public var latex: String
     /// `true` for `$$…$$`.
@@ -20,7 +20,7 @@ public struct Formula: Equatable, Sendable {
 }
 
 /// A piece of a text node after `ProtectedMarkdown.split`: text, or a formula.
-public enum Segment: Equatable, Sendable {
+public enum Segment: Hashable, Sendable {
     case text(String)
     case math(Formula)
 }

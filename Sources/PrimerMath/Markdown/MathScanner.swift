@@ -6,7 +6,8 @@
 /// dollar is plain text (so `costs $5 and $10` stays text);
 /// `$$…$$` is display math and may span lines; neither crosses a blank line. `\$` is a literal
 /// dollar: it is left as is, backslash included, for cmark to unescape. Nothing inside code
-/// spans or fenced or indented code blocks is math. Display math that spans lines inside a
+/// spans or fenced or indented code blocks is math. Line endings (`\r\n` included) become
+/// `\n` in the protected text; line numbers are unchanged. Display math that spans lines inside a
 /// block quote is not supported (the quote markers would end up in the formula).
 ///
 /// ```swift
@@ -18,7 +19,7 @@ public enum MathScanner {
     public static func protect(_ markdown: String) -> ProtectedMarkdown {
         let prefix = uniquePrefix(for: markdown)
         var scan = InlineScan(prefix: prefix)
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let codeFlags = CodeBlockLines.flags(for: lines)
         var output = ""
         var chunk: [Substring] = []
@@ -79,7 +80,7 @@ private struct InlineScan {
             case "\\" where index + 1 < characters.count:
                 output.append(character)
                 output.append(characters[index + 1])
-                if characters[index + 1] == "\n" { line += 1 }
+                if characters[index + 1].isNewline { line += 1 }
                 index += 2
                 continue
             case "`":
@@ -87,17 +88,17 @@ private struct InlineScan {
                 let end = closingBacktickRun(in: characters, from: index + run, length: run) ?? index + run
                 let span = characters[index..<end]
                 output += String(span)
-                line += span.filter { $0 == "\n" }.count
+                line += span.filter(\.isNewline).count
                 index = end
                 continue
             case "$":
                 if let (formula, end) = formula(in: characters, at: index, line: line) {
                     output += placeholder(for: formula, source: characters[index..<end])
-                    line += characters[index..<end].filter { $0 == "\n" }.count
+                    line += characters[index..<end].filter(\.isNewline).count
                     index = end
                     continue
                 }
-            case "\n":
+            case _ where character.isNewline:
                 line += 1
             default:
                 break
@@ -113,7 +114,7 @@ private struct InlineScan {
     private mutating func placeholder(for formula: Formula, source: ArraySlice<Character>) -> String {
         formulas.append(formula)
         var text = "\(prefix)M\(formulas.count - 1)Q"
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for sourceLine in sourceLines.dropFirst() {
             text += "\n" + String(sourceLine.prefix(while: { $0 == " " || $0 == "\t" })) + prefix + "C"
         }
@@ -138,10 +139,10 @@ private struct InlineScan {
 
     /// Whether `index` is a newline that begins a blank line (a paragraph break).
     private func startsBlankLine(_ characters: [Character], at index: Int) -> Bool {
-        guard characters[index] == "\n" else { return false }
+        guard characters[index].isNewline else { return false }
         var next = index + 1
         while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
-        return next >= characters.count || characters[next] == "\n"
+        return next >= characters.count || characters[next].isNewline
     }
 
     /// The formula opening at `start` (a `$`) and the index just past its closing dollar(s).

@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// do { _ = try LaTeX.toMathML(#"\frac{a}"#, display: false) }
-/// catch let error as MathError { print(error) }  // "column 9: \frac needs 2 arguments, …"
+/// catch let error as MathError { print(error) }  // "column 9: missing argument for \frac"
 /// ```
 public struct MathError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong, in words.

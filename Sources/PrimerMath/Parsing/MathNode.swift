@@ -137,6 +137,21 @@ extension MathNode {
         }
     }
 
+    /// Whether a binary operator placed after `previous` acts as a prefix, as in `−x`,
+    /// `a = −b` or `(−1)`: at the start of a row, or after another operator or an opening fence.
+    static func binaryOperatorIsPrefix(after previous: MathNode?) -> Bool {
+        guard let previous else { return true }
+        switch previous {
+        case .operator(let symbol, .fence): return openingFences.contains(symbol)
+        case .operator(_, .ordinary): return false
+        case .operator: return true
+        case .styled(_, let inner): return binaryOperatorIsPrefix(after: inner)
+        default: return false
+        }
+    }
+
+    static let openingFences: Set<String> = ["(", "[", "{", "⟨", "⌊", "⌈"]
+
     /// Whether the node begins with a fence, as in `(x)` or `\left[ … \right]`.
     var startsWithFence: Bool {
         switch self {
@@ -146,6 +161,19 @@ extension MathNode {
         case .table(let table): return !table.open.isEmpty
         default: return false
         }
+    }
+
+    /// Whether the node is a number (`<mn>`).
+    var isNumber: Bool {
+        if case .number = self { return true }
+        return false
+    }
+
+    /// `∂L`, `∂ŷ`, `dx`: a differential reads without parentheses as part of a fraction.
+    var isDifferential: Bool {
+        guard case .row(let items) = self, items.count == 2, items[1].isAtomic,
+              case .identifier(let symbol, _) = items[0] else { return false }
+        return symbol == "∂" || symbol == "d" || symbol == "∇"
     }
 
     /// Whether the node prints as a single symbol, so it needs no parentheses in linear text.

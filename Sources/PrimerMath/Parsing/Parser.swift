@@ -17,6 +17,10 @@ struct Parser {
     var position = 0
     /// The letter style of the enclosing `\mathbb{…}`-like command, if any.
     var alphabet: MathAlphabet?
+    /// How many atoms are being parsed inside each other; bounded so that deeply nested input
+    /// throws instead of exhausting the stack.
+    var depth = 0
+    static let maximumDepth = 100
 
     init(_ source: String) throws {
         tokens = try Tokenizer.tokens(source)
@@ -24,12 +28,21 @@ struct Parser {
     }
 
     /// Parses the whole formula; anything left over (a stray `}` or `\right`) is an error.
+    /// Lines separated by `\\` outside any environment are centred under each other, as
+    /// MathJax does in display math.
     mutating func parseFormula() throws -> MathNode {
-        let items = try parseSequence()
-        if let token = peek() {
-            throw MathError("unexpected \(token.kind.spelled)\(token.kind.hint)", column: token.column)
+        var lines = [try parseSequence()]
+        while let token = peek() {
+            guard token.kind == .command("\\") else {
+                throw MathError("unexpected \(token.kind.spelled)\(token.kind.hint)", column: token.column)
+            }
+            position += 1
+            lines.append(try parseSequence())
         }
-        return .row(items)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        guard lines.count > 1 else { return .row(lines[0]) }
+        let rows = lines.map { [MathNode.row($0)] }
+        return .row([.table(MathTable(rows: rows, alignments: [.center], displayStyleCells: true))])
     }
 
     // MARK: - Token access
@@ -85,6 +98,8 @@ struct Parser {
 
     /// Parses `{…}` after its opening brace has been seen (not consumed).
     mutating func parseGroup() throws -> MathNode {
+        try enterNestedLevel()
+        defer { depth -= 1 }
         let open = column
         _ = consume(.beginGroup)
         let items = try parseSequence()
@@ -105,6 +120,15 @@ struct Parser {
         case .superscriptMark, .subscriptMark:
             throw MathError("missing argument for \(owner) before \(token.kind.spelled)", column: token.column)
         default: return try parseAtom(singleToken: true).node
+        }
+    }
+
+    /// Counts one more level of nesting; the caller undoes it with `defer { depth -= 1 }`.
+    private mutating func enterNestedLevel() throws {
+        depth += 1
+        guard depth <= Parser.maximumDepth else {
+            depth -= 1
+            throw MathError("formula nested more than \(Parser.maximumDepth) levels deep", column: column)
         }
     }
 
@@ -161,6 +185,8 @@ struct Parser {
     /// (TeX reads `x_12` as `x_1 2`).
     mutating func parseAtom(singleToken: Bool) throws -> Atom {
         skipWhitespace()
+        try enterNestedLevel()
+        defer { depth -= 1 }
         guard let token = next() else { throw MathError("unexpected end of formula", column: endColumn) }
         switch token.kind {
         case .character(let character):
@@ -197,13 +223,16 @@ struct Parser {
         return Atom(node: identifier(String(character), upright: false))
     }
 
-    /// An identifier in the current letter style.
+    /// An identifier in the current letter style. Styled letters (`𝔼`, `𝐖`) need no
+    /// `mathvariant`; `\mathrm` makes letters upright.
     func identifier(_ name: String, upright: Bool) -> MathNode {
-        guard let alphabet, alphabet != .roman else {
-            return .identifier(name, upright: upright || alphabet == .roman)
+        switch alphabet {
+        case nil: return .identifier(name, upright: upright)
+        case .roman?: return .identifier(name, upright: true)
+        case let style?:
+            let styled = style.styled(name)
+            return .identifier(styled, upright: styled == name && upright)
         }
-        let styled = alphabet.styled(name)
-        return .identifier(styled, upright: styled != name && styled.count == 1 ? false : upright)
     }
 
     private var nextCharacterIsDigit: Bool {
@@ -252,7 +281,7 @@ extension Token.Kind {
         case .endGroup: return " (no matching {)"
         case .command("right"): return " without a matching \\left"
         case .command("middle"): return " outside \\left … \\right"
-        case .alignment, .command("\\"), .command("cr"): return " outside an environment such as aligned or matrix"
+        case .alignment, .command("cr"): return " outside an environment such as aligned or matrix"
         case .command("end"): return " without a matching \\begin"
         default: return ""
         }

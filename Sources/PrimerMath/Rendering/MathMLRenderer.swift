@@ -29,7 +29,7 @@ enum MathMLRenderer {
             let variant = name.count == 1 ? " mathvariant=\"normal\"" : ""
             return "<mi\(variant)>\(name.xmlEscaped)</mi>"
         case .text(let text):
-            return "<mtext>\(text.xmlEscaped)</mtext>"
+            return "<mtext>\(keepingEdgeSpaces(text).xmlEscaped)</mtext>"
         case .row(let items):
             return row(items, displayStyle: displayStyle)
         case .fraction(let numerator, let denominator, let style):
@@ -78,7 +78,11 @@ enum MathMLRenderer {
             if item.isFunctionApplication, let previous, previous.isOperand, !previous.isFunctionApplication {
                 body += thinSpace
             }
-            body += element(item, displayStyle: displayStyle)
+            if case .operator(let symbol, .binary) = item, MathNode.binaryOperatorIsPrefix(after: previous) {
+                body += "<mo form=\"prefix\">\(symbol.xmlEscaped)</mo>"
+            } else {
+                body += element(item, displayStyle: displayStyle)
+            }
             if item.isFunctionApplication {
                 body += functionApplication
                 if let next, next.isOperand, !next.startsWithFence { body += thinSpace }
@@ -89,9 +93,17 @@ enum MathMLRenderer {
 
     private static let thinSpace = "<mspace width=\"0.1667em\"></mspace>"
 
+    /// Browsers drop spaces at the edges of `<mtext>`; `\text{if }` needs its space.
+    private static func keepingEdgeSpaces(_ text: String) -> String {
+        let leading = text.prefix { $0 == " " }.count
+        let trailing = text.count == leading ? 0 : text.reversed().prefix { $0 == " " }.count
+        let middle = text.dropFirst(leading).dropLast(trailing)
+        return String(repeating: "\u{A0}", count: leading) + middle + String(repeating: "\u{A0}", count: trailing)
+    }
+
     private static func operatorElement(_ symbol: String, kind: OperatorKind) -> String {
         switch kind {
-        case .fence: return "<mo stretchy=\"false\">\(symbol.xmlEscaped)</mo>"
+        case .fence: return "<mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">\(symbol.xmlEscaped)</mo>"
         case .stretchyFence: return "<mo stretchy=\"true\">\(symbol.xmlEscaped)</mo>"
         case .ordinary where symbol.hasPrefix("′") || symbol == "/":
             return "<mo lspace=\"0\" rspace=\"0\">\(symbol.xmlEscaped)</mo>"

@@ -19,10 +19,9 @@ enum UnicodeRenderer {
         var text: String
         var spaceBefore = false
         var spaceAfter = false
-        /// Operators and explicit spaces: a function or fraction next to one adds no space.
+        /// Operators, opening fences and explicit spaces: a function or fraction next to one
+        /// adds no space.
         var isOperatorLike = false
-        /// Whether the piece leaves an operator context (so a following `−` is a prefix).
-        var startsOperand: Bool { !isOperatorLike }
     }
 
     /// `compact` is set inside scripts, where operators get no surrounding spaces.
@@ -72,7 +71,7 @@ enum UnicodeRenderer {
     /// The node as is when it is a single symbol, else in parentheses.
     private static func grouped(_ node: MathNode, compact: Bool) -> String {
         let rendered = text(node, compact: compact).trimmingSpaces
-        if node.isAtomic || rendered.count == 1 { return rendered }
+        if node.isAtomic || node.isDifferential || rendered.count == 1 { return rendered }
         return "(\(rendered))"
     }
 
@@ -89,43 +88,50 @@ enum UnicodeRenderer {
         return "(\(base))" + String(combining)
     }
 
+    /// One item of a row with the spaces it wants around it in non-compact text.
+    private static func piece(at index: Int, of items: [MathNode], after previous: Piece?, compact: Bool) -> Piece {
+        let item = items[index]
+        let text = text(item, compact: compact)
+        var piece = Piece(text: text)
+        switch item {
+        case .operator(_, let kind):
+            piece.isOperatorLike = true
+            let isPrefix = MathNode.binaryOperatorIsPrefix(after: index > 0 ? items[index - 1] : nil)
+            switch kind {
+            case .binary where !isPrefix, .relation, .stretchyFence:
+                piece.spaceBefore = !compact
+                piece.spaceAfter = !compact
+            case .punctuation:
+                piece.spaceAfter = !compact
+            case .fence:
+                piece.isOperatorLike = MathNode.openingFences.contains(text)
+            default:
+                break
+            }
+        case .space:
+            piece.isOperatorLike = true
+        case .styled, .text:
+            break
+        default:
+            let next = index + 1 < items.count ? items[index + 1] : nil
+            if !compact, wantsSpaceAround(item) {
+                piece.spaceBefore = previous.map { !$0.isOperatorLike } ?? false
+                piece.spaceAfter = next.map { nextNode in
+                    (nextNode.isOperand && !nextNode.startsWithFence)
+                        || (!item.isFunctionApplication && startsWithOpeningFence(nextNode))
+                } ?? false
+            } else if !compact, index > 0, previous?.isOperatorLike == false,
+                      separatesScriptedOperands(items[index - 1], item) {
+                piece.spaceBefore = true
+            }
+        }
+        return piece
+    }
+
     private static func row(_ items: [MathNode], compact: Bool) -> String {
         var pieces: [Piece] = []
-        for (index, item) in items.enumerated() {
-            let text = text(item, compact: compact)
-            let previous = pieces.last
-            var piece = Piece(text: text)
-            switch item {
-            case .operator(_, let kind):
-                piece.isOperatorLike = true
-                let isPrefix = previous == nil || previous?.isOperatorLike == true
-                switch kind {
-                case .binary where !isPrefix, .relation, .stretchyFence:
-                    piece.spaceBefore = !compact
-                    piece.spaceAfter = !compact
-                case .punctuation:
-                    piece.spaceAfter = !compact
-                case .fence:
-                    piece.isOperatorLike = isOpeningFence(text)
-                default:
-                    break
-                }
-            case .space:
-                piece.isOperatorLike = true
-            case .styled, .text:
-                break
-            default:
-                let next = index + 1 < items.count ? items[index + 1] : nil
-                if !compact, wantsSpaceAround(item) {
-                    piece.spaceBefore = previous.map { !$0.isOperatorLike } ?? false
-                    let nextIsOperand = next.map { ($0.isOperand && !$0.startsWithFence) || (!item.isFunctionApplication && startsWithOpeningFence($0)) }
-                    piece.spaceAfter = nextIsOperand ?? false
-                } else if !compact, let previous, !previous.isOperatorLike,
-                          item.isScriptedOperand || (index > 0 && items[index - 1].isScriptedOperand) {
-                    piece.spaceBefore = true
-                }
-            }
-            pieces.append(piece)
+        for index in items.indices {
+            pieces.append(piece(at: index, of: items, after: pieces.last, compact: compact))
         }
         var result = ""
         for (index, piece) in pieces.enumerated() {
@@ -136,6 +142,14 @@ enum UnicodeRenderer {
             result += piece.text
         }
         return result
+    }
+
+    /// Operands with scripts are set apart from neighbouring operands (`W hₜ₋₁`, `β₁ mₜ`),
+    /// except after a number (`2σ²`).
+    private static func separatesScriptedOperands(_ previous: MathNode, _ current: MathNode) -> Bool {
+        guard current.isOperand else { return false }
+        if current.isScriptedOperand, !previous.isNumber { return true }
+        return previous.isScriptedOperand
     }
 
     /// Functions, large operators and fractions are set off from neighbouring operands.
@@ -151,15 +165,11 @@ enum UnicodeRenderer {
 
     private static func startsWithOpeningFence(_ node: MathNode) -> Bool {
         switch node {
-        case .operator(let symbol, .fence): return isOpeningFence(symbol) || symbol == "‖" || symbol == "|"
+        case .operator(let symbol, .fence): return MathNode.openingFences.contains(symbol) || symbol == "‖" || symbol == "|"
         case .fenced, .sizedDelimiter: return true
         case .row(let items): return items.first.map(startsWithOpeningFence) ?? false
         case .scripts(let base, _, _, _): return startsWithOpeningFence(base)
         default: return false
         }
-    }
-
-    private static func isOpeningFence(_ symbol: String) -> Bool {
-        ["(", "[", "{", "⟨", "⌊", "⌈"].contains(symbol)
     }
 }
