@@ -13,6 +13,7 @@ packages=(
   zlib1g-dev        # gzip for the IDX data files (CZlib)
   dataset-fashion-mnist  # the course's image data, /usr/share/datasets/fashion-mnist
   tmux              # the terminal tests of `primer step`
+  fonts-dejavu-extra  # DejaVu Math TeX Gyre, which the site ships for MathML
 )
 if [[ "${1:-}" == "--browser" ]]; then
   packages+=(chromium fonts-noto-core fonts-noto-cjk)

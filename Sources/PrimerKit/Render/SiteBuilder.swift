@@ -1,5 +1,6 @@
 import Foundation
 import PrimerFigures
+import PrimerMath
 
 /// Writes the static HTML course: an index with the table of contents and each chapter's run
 /// status, one page per chapter, the stylesheet, the script and the search index.
@@ -43,7 +44,9 @@ public struct SiteBuilder {
         func put(_ text: String, _ file: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file))
         }
-        try put(SiteAssets.stylesheet + "\n/* Figures */\n" + PrimerFigures.svgStylesheet + "\n", "assets/primer.css")
+        let mathFont = Self.shipMathFont(into: folder + "/assets")
+        try put(SiteAssets.stylesheet + "\n/* Figures */\n" + PrimerFigures.svgStylesheet + "\n/* Math */\n" + mathFont
+                + LaTeX.stylesheet + "\n", "assets/primer.css")
         try put(SiteAssets.script, "assets/primer.js")
         var searchEntries: [SearchEntry] = []
         for (position, item) in items.enumerated() {
@@ -55,6 +58,19 @@ public struct SiteBuilder {
         let json = (try? JSONEncoder().encode(searchEntries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         // A script, not a JSON file: pages opened from disk (file://) cannot fetch JSON.
         try put("window.PRIMER_SEARCH = \(json.replacingOccurrences(of: "</", with: "<\\/"));\n", "assets/search-index.js")
+    }
+
+    /// Debian's DejaVu Math TeX Gyre (fonts-dejavu-extra) has the OpenType MATH table browsers
+    /// need to stretch brackets and enlarge sums. When it is installed, the site carries a copy,
+    /// so readers need no font of their own; the returned CSS puts it first for `math`.
+    static func shipMathFont(into assets: String) -> String {
+        let source = "/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf"
+        guard FileManager.default.fileExists(atPath: source) else { return "" }
+        do {
+            try FileManager.default.createDirectory(atPath: assets + "/fonts", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: source, toPath: assets + "/fonts/DejaVuMathTeXGyre.ttf")
+        } catch { return "" }
+        return "@font-face { font-family: \"DejaVu Math TeX Gyre\"; src: url(\"fonts/DejaVuMathTeXGyre.ttf\") format(\"truetype\"); }\n"
     }
 
     struct SearchEntry: Codable {

@@ -159,6 +159,8 @@ private struct InlineScan {
                 continue
             }
             if startsBlankLine(characters, at: index) { return nil }
+            // A code span starting inside would be cut in two: code wins, as in Pandoc.
+            if character == "`" { return nil }
             if character == "$" {
                 if isDisplay {
                     if index + 1 < characters.count, characters[index + 1] == "$" {
