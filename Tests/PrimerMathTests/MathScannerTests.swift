@@ -19,6 +19,12 @@ import Testing
         #expect(latex("word$x$word") == ["x"])
     }
 
+    @Test func aCodeSpanEndsAPossibleFormula() {
+        // The dollar before the code span cannot close inside it: code wins, as in Pandoc.
+        #expect(latex("costs $10 stay text, and `$x$` is code") == [])
+        #expect(latex("costs $10 stay text, and `$x$` is code, but $y$ is math") == ["y"])
+    }
+
     @Test func escapedDollarIsLiteralAndKeepsItsBackslash() {
         let protected = MathScanner.protect(#"price \$5 and $\$x$ and \\$y$"#)
         #expect(protected.formulas.map(\.latex) == [#"\$x"#, "y"])
