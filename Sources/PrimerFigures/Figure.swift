@@ -59,3 +59,23 @@ public enum Figure: Equatable, Sendable, FigureRendering {
         return renderSVG()
     }
 }
+
+/// A value that can be shown as a `Figure`; every figure kind is one, so a cell helper can
+/// take any of them.
+///
+///     func show(_ value: some FigureConvertible) { send(value.figure) }
+///     show(BarChart(labels: ["a"], values: [1]))
+public protocol FigureConvertible {
+    var figure: Figure { get }
+}
+
+extension Figure: FigureConvertible { public var figure: Figure { self } }
+extension LineChart: FigureConvertible { public var figure: Figure { .line(self) } }
+extension ScatterPlot: FigureConvertible { public var figure: Figure { .scatter(self) } }
+extension DecisionRegions: FigureConvertible { public var figure: Figure { .decisionRegions(self) } }
+extension Histogram: FigureConvertible { public var figure: Figure { .histogram(self) } }
+extension BarChart: FigureConvertible { public var figure: Figure { .bar(self) } }
+extension Heatmap: FigureConvertible { public var figure: Figure { .heatmap(self) } }
+extension ImageGrid: FigureConvertible { public var figure: Figure { .images(self) } }
+extension Table: FigureConvertible { public var figure: Figure { .table(self) } }
+extension Diagram: FigureConvertible { public var figure: Figure { .diagram(self) } }

@@ -131,7 +131,7 @@ extension DecisionRegions: FigureRendering {
                 column = end
             }
         }
-        for point in points {
+        for point in points where (xMin...xMax).contains(point.x) && (yMin...yMax).contains(point.y) {
             frame.svg.circle(cx: frame.px(point.x), cy: frame.py(point.y), r: 3.5,
                              classes: "point \(Palette.cssClass(point.label))")
         }

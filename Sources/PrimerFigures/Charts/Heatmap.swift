@@ -31,11 +31,22 @@ public struct Heatmap: Codable, Equatable, Sendable {
 
     func value(row: Int, column: Int) -> Double { values[row * columns + column] }
 
-    /// Where a value falls between the smallest and largest finite values, 0...1.
-    func intensity(_ value: Double) -> Double? {
+    /// The smallest and largest finite values, nil when there are none.
+    var finiteRange: ClosedRange<Double>? {
         let finite = values.filter(\.isFinite)
-        guard value.isFinite, let low = finite.min(), let high = finite.max() else { return nil }
-        return high > low ? (value - low) / (high - low) : 0.5
+        guard let low = finite.min(), let high = finite.max() else { return nil }
+        return low...high
+    }
+
+    /// Each cell's position between the smallest and largest finite values (0...1), nil for
+    /// non-finite cells; row-major like `values`.
+    func intensities() -> [Double?] {
+        guard let range = finiteRange else { return values.map { _ in nil } }
+        let span = range.upperBound - range.lowerBound
+        return values.map { value in
+            guard value.isFinite else { return nil }
+            return span > 0 ? (value - range.lowerBound) / span : 0.5
+        }
     }
 
     private var printsValues: Bool { showValues ?? (columns <= 20) }
@@ -64,12 +75,13 @@ extension Heatmap: FigureRendering {
             }
         }
         let shades = [" ", "░", "▒", "▓", "█"]
+        let intensities = self.intensities()
         for matrixRow in 0..<rows {
             let line = canvas.addLine()
             canvas.write(label(rowLabels, matrixRow).padded(toWidth: labelWidth, alignment: .right), x: 0, y: line)
             for column in 0..<columns {
                 let index = matrixRow * columns + column
-                guard let t = intensity(values[index]) else { continue }
+                guard let t = intensities[index] else { continue }
                 let x = left + column * cellWidth
                 var style = TextStyle.plain
                 if color {
@@ -83,8 +95,8 @@ extension Heatmap: FigureRendering {
                 }
             }
         }
-        let finite = values.filter(\.isFinite)
-        if let low = finite.min(), let high = finite.max(), !showNumbers || color {
+        if let range = finiteRange, !showNumbers || color {
+            let (low, high) = (range.lowerBound, range.upperBound)
             let scale = color ? "" : " ░▒▓█ "
             let line = canvas.addLine()
             let end = canvas.write("\(NumberFormat.compact(low, significant: 3))\(scale)", x: left, y: line)
@@ -130,10 +142,11 @@ extension Heatmap: FigureRendering {
             svg.text(name, x: left - 6, y: top + (Double(row) + 0.5) * cell + 4, anchor: .end, classes: "tick")
         }
         let showNumbers = printsValues && cell >= 18
+        let intensities = self.intensities()
         for row in 0..<rows {
             for column in 0..<columns {
                 let value = self.value(row: row, column: column)
-                guard let t = intensity(value) else { continue }
+                guard let t = intensities[row * columns + column] else { continue }
                 let x = left + Double(column) * cell
                 let y = top + Double(row) * cell
                 svg.rect(x: x, y: y, width: cell, height: cell, classes: "heat s0",

@@ -141,7 +141,7 @@ struct DiagramSVGLayout {
             : [tip, (tip.0 - back, tip.1 - 4.5), (tip.0 - back, tip.1 + 4.5)]
     }
 
-    private func n(_ value: Double) -> String { NumberFormat.compact((value * 100).rounded() / 100, significant: 12) }
+    private func n(_ value: Double) -> String { SVGWriter.coordinate(value) }
 }
 
 extension Diagram: FigureRendering {

@@ -67,8 +67,10 @@ struct SVGWriter {
         return parts.joined(separator: "\n")
     }
 
+    private func n(_ value: Double) -> String { SVGWriter.coordinate(value) }
+
     /// A coordinate with at most two decimals and no trailing zeros.
-    private func n(_ value: Double) -> String {
+    static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         return NumberFormat.compact((value * 100).rounded() / 100, significant: 12)
     }
