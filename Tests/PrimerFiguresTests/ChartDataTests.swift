@@ -74,6 +74,14 @@ import Testing
         #expect(single.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
     }
 
+    @Test func floatInputsAreAccepted() {
+        let losses: [Float] = [0.5, 0.25]
+        #expect(Series("loss", losses).y == [0.5, 0.25])
+        #expect(Histogram.Sample("s", losses).values == [0.5, 0.25])
+        #expect(BarChart(labels: ["a", "b"], values: losses).values == [0.5, 0.25])
+        #expect(Series("literal", [1, 2]).y == [1, 2])
+    }
+
     @Test func resultBuilderSupportsConditionsAndLoops() {
         let include = false
         let chart = LineChart(title: "t") {

@@ -14,6 +14,11 @@ public struct Histogram: Codable, Equatable, Sendable {
             self.name = name
             self.values = values
         }
+
+        /// A sample from `Float` (or any floating-point) values.
+        public init<Value: BinaryFloatingPoint>(_ name: String, _ values: [Value]) {
+            self.init(name, values.map { Double($0) })
+        }
     }
 
     public var title: String

@@ -207,8 +207,7 @@ private struct StatementScanner {
             var dashes = 0
             while current == "-" { dashes += 1; position += 1 }
             if dashes == 2, current != ">" {
-                link.label = try inlineLinkText()
-                link.hasArrow = true
+                (link.label, link.hasArrow) = try inlineLinkText()
                 return try pipeLabel(link)
             }
         } else {
@@ -221,14 +220,15 @@ private struct StatementScanner {
         return try pipeLabel(link)
     }
 
-    /// The text of `-- text -->`, read up to the closing `-->` or `---`.
-    private mutating func inlineLinkText() throws -> String {
+    /// The text of `-- text -->` or `-- text ---`, and whether the link ends in an arrow.
+    private mutating func inlineLinkText() throws -> (text: String, hasArrow: Bool) {
         var text = ""
         while current != nil, !peek("-->"), !peek("---") { text.append(current!); position += 1 }
         guard current != nil else { throw error("expected \"-->\" to end the link text") }
         while current == "-" { position += 1 }
-        if current == ">" { position += 1 }
-        return text.trimmingCharacters(in: .whitespaces)
+        let hasArrow = current == ">"
+        if hasArrow { position += 1 }
+        return (text.trimmingCharacters(in: .whitespaces), hasArrow)
     }
 
     private mutating func pipeLabel(_ link: Link) throws -> Link {
