@@ -27,7 +27,7 @@ public struct BarChart: Codable, Equatable, Sendable {
     }
 }
 
-extension BarChart: FigureRendering {
+extension BarChart: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         let bars = self.bars
         guard !bars.isEmpty else { return TextPlaceholder.noData(title: title, width: width) }

@@ -76,7 +76,7 @@ public struct DecisionRegions: Codable, Equatable, Sendable {
     }
 }
 
-extension DecisionRegions: FigureRendering {
+extension DecisionRegions: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard hasGrid else { return TextPlaceholder.noData(title: title, width: width) }
         let frame = TextPlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: legendEntries,

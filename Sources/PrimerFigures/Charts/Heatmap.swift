@@ -54,7 +54,7 @@ public struct Heatmap: Codable, Equatable, Sendable {
     private func label(_ labels: [String], _ index: Int) -> String { index < labels.count ? labels[index] : "" }
 }
 
-extension Heatmap: FigureRendering {
+extension Heatmap: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard !isEmpty else { return TextPlaceholder.noData(title: title, width: width) }
         let texts = values.map { $0.isFinite ? NumberFormat.compact($0, significant: 3) : "" }

@@ -74,7 +74,7 @@ public struct Histogram: Codable, Equatable, Sendable {
     }
 }
 
-extension Histogram: FigureRendering {
+extension Histogram: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard let binned = binned() else { return TextPlaceholder.noData(title: title, width: width) }
         let fills = ["█", "▒", "░", "▓"]

@@ -45,7 +45,7 @@ public struct ImageGrid: Codable, Equatable, Sendable {
     private var isEmpty: Bool { images.isEmpty || width <= 0 || height <= 0 }
 }
 
-extension ImageGrid: FigureRendering {
+extension ImageGrid: RenderableFigure {
     public func renderText(width totalWidth: Int, color: Bool) -> String {
         guard !isEmpty else { return TextPlaceholder.noData(title: title, width: totalWidth) }
         let factor = max(1, Int((Double(width) / Double(max(1, totalWidth))).rounded(.up)))

@@ -49,7 +49,7 @@ struct LabeledPoint {
     }
 }
 
-extension ScatterPlot: FigureRendering {
+extension ScatterPlot: RenderableFigure {
     private var points: [LabeledPoint] { LabeledPoint.finite(x: x, y: y, labels: labels) }
 
     public func renderText(width: Int, color: Bool) -> String {

@@ -144,7 +144,7 @@ struct DiagramSVGLayout {
     private func n(_ value: Double) -> String { SVGWriter.coordinate(value) }
 }
 
-extension Diagram: FigureRendering {
+extension Diagram: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard !nodes.isEmpty else { return TextPlaceholder.noData(title: title, width: width) }
         let sketch = DiagramTextLayout(diagram: self).sketch(fitting: width)

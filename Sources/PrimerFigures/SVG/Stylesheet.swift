@@ -7,7 +7,7 @@ public enum PrimerFigures {
     ///     <style>\(PrimerFigures.svgStylesheet)</style>
     public static let svgStylesheet: String = {
         var rules = [
-            ".primer-figure{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px;color:inherit}",
+            ".primer-figure{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px;color:inherit;max-width:100%;height:auto}",
             ".primer-figure text{fill:currentColor;stroke:none}",
             ".primer-figure .title{font-size:15px;font-weight:600}",
             ".primer-figure .axis-label{font-size:12px;opacity:.85}",
