@@ -67,6 +67,14 @@ import Testing
         #expect(widestLine(crowded) <= 40)
     }
 
+    @Test func matricesWiderThanTheTerminalAreAveragedNotClipped() {
+        let gradient = Heatmap(values: [(0..<200).map(Double.init)], showValues: false)
+        let lines = gradient.renderText(width: 40, color: false).split(separator: "\n").map(String.init)
+        let row = lines[0]
+        #expect(displayWidth(row) <= 40 && displayWidth(row) >= 34)
+        #expect(row.hasSuffix("█"))  // the last block holds the largest values
+    }
+
     @Test func lineChartDistinguishesSeriesWithoutColor() {
         let text = SampleFigures.lossCurves.renderText(width: 60, color: false)
         #expect(text.contains("* train") && text.contains("o validation"))

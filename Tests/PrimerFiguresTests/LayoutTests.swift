@@ -51,3 +51,15 @@ import Testing
         #expect(wrap("", width: 5) == [""])
     }
 }
+
+@Suite struct DiagramStrokeTests {
+    @Test func thickAndDottedEdgesUseHeavyAndDashedLines() throws {
+        let text = try Diagram(mermaid: "graph TB\nA ==> B\nB -.-> C\nC --> D").renderText(width: 40, color: false)
+        #expect(text.contains("┃"))
+        #expect(text.contains("┆"))
+        let plain = try Diagram(mermaid: "graph LR\nA --> B").renderText(width: 40, color: false)
+        #expect(!plain.contains("━") && !plain.contains("┄"))
+        let dottedAcross = try Diagram(mermaid: "graph LR\nA -.-> B").renderText(width: 40, color: false)
+        #expect(dottedAcross.contains("┄"))
+    }
+}

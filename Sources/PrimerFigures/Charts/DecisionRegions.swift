@@ -79,7 +79,11 @@ public struct DecisionRegions: Codable, Equatable, Sendable {
 extension DecisionRegions: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard hasGrid else { return TextPlaceholder.noData(title: title, width: width) }
-        let frame = TextPlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: legendEntries,
+        // Without colour the legend shows each class's shading next to its marker.
+        let legend = legendEntries.map {
+            LegendEntry(name: $0.name, colorIndex: $0.colorIndex, glyph: color ? $0.glyph : Palette.shade($0.colorIndex) + $0.glyph)
+        }
+        let frame = TextPlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: legend,
                                   xScale: { NiceScale(exactly: xMin, xMax, tickCount: $0) },
                                   yScale: { NiceScale(exactly: yMin, yMax, tickCount: $0) })
         return frame.render(width: width, color: color) { canvas, area in

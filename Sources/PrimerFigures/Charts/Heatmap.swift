@@ -61,13 +61,16 @@ extension Heatmap: RenderableFigure {
         let labelWidth = min(max(displayWidth(yLabel), rowLabels.map(displayWidth).max() ?? 0), max(0, width / 4))
         let left = labelWidth == 0 ? 0 : labelWidth + 1
         let wanted = printsValues ? max(texts.map(displayWidth).max() ?? 1, columnLabels.map(displayWidth).max() ?? 0) + 1 : 2
-        let cellWidth = max(1, min(wanted, (width - left) / columns))
-        let showNumbers = printsValues && cellWidth > (texts.map(displayWidth).max() ?? 0)
+        // A matrix wider than the terminal is drawn in blocks of `merge` columns, averaged.
+        let merge = max(1, (columns + max(1, width - left) - 1) / max(1, width - left))
+        let shownColumns = (columns + merge - 1) / merge
+        let cellWidth = max(1, min(wanted, (width - left) / shownColumns))
+        let showNumbers = merge == 1 && printsValues && cellWidth > (texts.map(displayWidth).max() ?? 0)
         var canvas = TextCanvas(width: width, height: 0)
         canvas.appendCentered(title, style: TextStyle(bold: true))
-        canvas.appendCentered(xLabel, x: left, span: cellWidth * columns)
+        canvas.appendCentered(xLabel, x: left, span: cellWidth * shownColumns)
         canvas.appendLeft(yLabel, width: labelWidth)
-        if !columnLabels.isEmpty, cellWidth >= 2 {
+        if !columnLabels.isEmpty, cellWidth >= 2, merge == 1 {
             let line = canvas.addLine()
             for column in 0..<columns {
                 canvas.write(label(columnLabels, column).padded(toWidth: cellWidth - 1, alignment: .right),
@@ -79,9 +82,11 @@ extension Heatmap: RenderableFigure {
         for matrixRow in 0..<rows {
             let line = canvas.addLine()
             canvas.write(label(rowLabels, matrixRow).padded(toWidth: labelWidth, alignment: .right), x: 0, y: line)
-            for column in 0..<columns {
-                let index = matrixRow * columns + column
-                guard let t = intensities[index] else { continue }
+            for column in 0..<shownColumns {
+                let index = matrixRow * columns + column * merge
+                let block = intensities[index..<(matrixRow * columns + min(columns, (column + 1) * merge))].compactMap { $0 }
+                guard !block.isEmpty else { continue }
+                let t = block.reduce(0, +) / Double(block.count)
                 let x = left + column * cellWidth
                 var style = TextStyle.plain
                 if color {

@@ -77,13 +77,19 @@ struct DiagramTextLayout {
         return (positions, total)
     }
 
+    /// The stroke of the edge a dummy vertex belongs to.
+    private func stroke(through dummy: Int) -> Diagram.Stroke {
+        let route = layout.routes.first { $0.vertices.contains(dummy) }
+        return route.map { edges[$0.edge].edge.stroke } ?? .normal
+    }
+
     /// Connects a hop's ends to the boxes: an arrowhead where the edge points, a junction on
     /// the border otherwise; dummies get neither.
     private func markEnds(of hop: Hop, start: (x: Int, y: Int), end: (x: Int, y: Int), vertical: Bool,
                           in sketch: inout DiagramSketch) {
-        sketch.connect(x: start.x, y: start.y, vertical ? .up : .left)
-        sketch.connect(x: end.x, y: end.y, vertical ? .down : .right)
         let edge = edges[hop.route.edge].edge
+        sketch.connect(x: start.x, y: start.y, vertical ? .up : .left, stroke: edge.stroke)
+        sketch.connect(x: end.x, y: end.y, vertical ? .down : .right, stroke: edge.stroke)
         let arrowAtStart = hop.route.reversed && edge.hasArrow && hop.hop == 0
         let arrowAtEnd = !hop.route.reversed && edge.hasArrow && hop.hop == hop.route.vertices.count - 2
         if !layout.isDummy(hop.upper) {
@@ -149,7 +155,8 @@ struct DiagramTextLayout {
         sketch.boxes = boxes
         for vertex in layout.layers.joined() where layout.isDummy(vertex) {
             let layer = layout.layerOf[vertex]
-            sketch.path([(center(vertex), layerTop[layer] - 1), (center(vertex), layerTop[layer] + layerHeight[layer])])
+            sketch.path([(center(vertex), layerTop[layer] - 1), (center(vertex), layerTop[layer] + layerHeight[layer])],
+                        stroke: stroke(through: vertex))
         }
         var usedLabelSpans: [Int: Int] = [:]
         for hop in hops {
@@ -158,7 +165,7 @@ struct DiagramTextLayout {
             let startY = layout.isDummy(hop.upper) ? layerTop[layer] + layerHeight[layer] : boxes[hop.upper].y + boxes[hop.upper].height
             let endY = layerTop[layer + 1] - 1
             let channel = channelRow[hop.upper]!
-            sketch.path([(sx, startY), (sx, channel), (tx, channel), (tx, endY)])
+            sketch.path([(sx, startY), (sx, channel), (tx, channel), (tx, endY)], stroke: edges[hop.route.edge].edge.stroke)
             markEnds(of: hop, start: (sx, startY), end: (tx, endY), vertical: true, in: &sketch)
             let text = label(of: hop.route, hop: hop.hop)
             if !text.isEmpty, let row = labelRow[layer] {
@@ -213,7 +220,8 @@ struct DiagramTextLayout {
         sketch.boxes = boxes
         for vertex in layout.layers.joined() where layout.isDummy(vertex) {
             let layer = layout.layerOf[vertex]
-            sketch.path([(layerLeft[layer] - 1, y[vertex]), (layerLeft[layer] + layerWidth[layer], y[vertex])])
+            sketch.path([(layerLeft[layer] - 1, y[vertex]), (layerLeft[layer] + layerWidth[layer], y[vertex])],
+                        stroke: stroke(through: vertex))
         }
         for hop in hops {
             let layer = layout.layerOf[hop.upper]
@@ -221,7 +229,7 @@ struct DiagramTextLayout {
             let startX = layout.isDummy(hop.upper) ? layerLeft[layer] + layerWidth[layer] : boxes[hop.upper].x + boxes[hop.upper].width
             let endX = layout.isDummy(hop.lower) ? layerLeft[layer + 1] - 1 : boxes[hop.lower].x - 1
             let channel = channelColumn[hop.upper]!
-            sketch.path([(startX, sy), (channel, sy), (channel, ty), (endX, ty)])
+            sketch.path([(startX, sy), (channel, sy), (channel, ty), (endX, ty)], stroke: edges[hop.route.edge].edge.stroke)
             markEnds(of: hop, start: (startX, sy), end: (endX, ty), vertical: false, in: &sketch)
             let text = label(of: hop.route, hop: hop.hop)
             if !text.isEmpty, let span = labelSpan[layer] {
