@@ -99,7 +99,7 @@ struct DiagramSVGLayout {
                 d += " C\(n(c1.0)),\(n(c1.1)) \(n(c2.0)),\(n(c2.1)) \(n(q.0)),\(n(q.1))"
             }
             let strokeClass = edge.stroke == .thick ? " edge-thick" : edge.stroke == .dotted ? " edge-dotted" : ""
-            svg.raw("<path class=\"edge\(strokeClass)\" d=\"\(d)\"/>")
+            svg.path(d, classes: "edge\(strokeClass)")
             if edge.hasArrow {
                 let tip = route.reversed ? points[0] : points[points.count - 1]
                 let direction = (route.reversed ? -1.0 : 1.0) * sign

@@ -38,6 +38,7 @@ public enum PrimerFigures {
             ".primer-figure .cell-line{stroke:currentColor;stroke-opacity:.25}",
             ".primer-figure .header{font-weight:600}",
             ".primer-figure .legend-swatch{stroke:none}",
+            ".primer-figure .pixels{image-rendering:pixelated}",
         ]
         return rules.joined(separator: "\n")
     }()
