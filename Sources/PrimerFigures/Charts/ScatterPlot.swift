@@ -42,7 +42,13 @@ struct LabeledPoint {
 
     /// Legend entries for the classes present, named when names are given.
     static func legend(for points: [LabeledPoint], classNames: [String]) -> [LegendEntry] {
-        let classes = Set(points.map(\.label)).union(classNames.indices).sorted()
+        legend(classes: Set(points.map(\.label)), classNames: classNames)
+    }
+
+    /// Legend entries for `classes` and every named class; none when there is a single
+    /// unnamed class.
+    static func legend(classes present: Set<Int>, classNames: [String]) -> [LegendEntry] {
+        let classes = present.union(classNames.indices).sorted()
         guard classes.count > 1 || !classNames.isEmpty else { return [] }
         return classes.map { LegendEntry(name: $0 < classNames.count ? classNames[$0] : "class \($0)",
                                          colorIndex: $0, glyph: Palette.glyph($0)) }
