@@ -32,6 +32,9 @@ struct DiagramSketch {
     var junctions: [(x: Int, y: Int, ways: Ways)] = []
     var labels: [(x: Int, y: Int, text: String)] = []
 
+    /// The width including labels that stick out to the right (self-loop marks).
+    var drawnWidth: Int { max(width, labels.map { $0.x + displayWidth($0.text) }.max() ?? 0) }
+
     mutating func connect(x: Int, y: Int, _ ways: Ways, stroke: Diagram.Stroke = .normal) {
         let index = y * max(1, width) + x
         lines[index, default: []].formUnion(ways)

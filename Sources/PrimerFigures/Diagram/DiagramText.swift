@@ -20,16 +20,24 @@ struct DiagramTextLayout {
         for vertical in [direction.isVertical, !direction.isVertical] {
             for labelWidth in labelWidths {
                 let candidate = sketch(labelWidth: labelWidth, vertical: vertical)
-                if candidate.width <= width { return oriented(candidate, vertical: vertical) }
+                let result = oriented(candidate, vertical: vertical)
+                if result.drawnWidth <= width { return result }
             }
         }
         return oriented(sketch(labelWidth: labelWidths.last!, vertical: direction.isVertical), vertical: direction.isVertical)
     }
 
-    /// Mirrors a sketch for bottom-to-top and right-to-left flow.
+    /// Mirrors a sketch for bottom-to-top and right-to-left flow, then marks nodes with an
+    /// edge to themselves (which the layered layout leaves out) with `↻`: at their right when
+    /// edges run vertically, on their top border when the right side carries edges.
     private func oriented(_ sketch: DiagramSketch, vertical: Bool) -> DiagramSketch {
-        guard diagram.direction.isMirrored else { return sketch }
-        return sketch.mirrored(vertically: vertical)
+        var result = diagram.direction.isMirrored ? sketch.mirrored(vertically: vertical) : sketch
+        for node in Set(edges.filter { $0.from == $0.to }.map(\.from)).sorted() {
+            let box = result.boxes[node]
+            result.labels.append(vertical ? (box.x + box.width, box.y + box.height / 2, "↻")
+                                          : (box.x + box.width - 3, box.y, "↻"))
+        }
+        return result
     }
 
     func boxes(labelWidth: Int) -> [DiagramSketch.Box] {
@@ -37,7 +45,9 @@ struct DiagramTextLayout {
             let lines = wrap(node.label, width: labelWidth)
             let widest = lines.map(displayWidth).max() ?? 0
             let padding = node.shape == .diamond ? 6 : 4
-            return DiagramSketch.Box(x: 0, y: 0, width: widest + padding, height: lines.count + 2,
+            // Odd widths give every box a middle column, so centred boxes line up exactly.
+            let width = (widest + padding) | 1
+            return DiagramSketch.Box(x: 0, y: 0, width: width, height: lines.count + 2,
                                      lines: lines, shape: node.shape)
         }
     }
