@@ -100,3 +100,13 @@ import Testing
         #expect(chart.series.map(\.name) == ["a", "c", "d"])
     }
 }
+
+@Suite struct ClassLabelTests {
+    @Test func negativeLabelsStayDistinct() {
+        let plot = ScatterPlot(x: [0, 1, 2], y: [0, 1, 0], labels: [-1, 1, 0])
+        let text = plot.renderText(width: 40, color: false)
+        #expect(text.contains("class -1") && text.contains("class 0") && text.contains("class 1"))
+        #expect(text.contains(Palette.glyph(-1)) && Palette.glyph(-1) != Palette.glyph(0))
+        #expect(xmlError(plot.renderSVG()) == nil)
+    }
+}

@@ -71,7 +71,7 @@ public struct DecisionRegions: Codable, Equatable, Sendable {
     private var points: [LabeledPoint] { LabeledPoint.finite(x: pointsX, y: pointsY, labels: pointLabels) }
     private var hasGrid: Bool { columns > 0 && rows > 0 && classes.count >= columns * rows && xMax > xMin && yMax > yMin }
     private var legendEntries: [LegendEntry] {
-        LabeledPoint.legend(classes: Set(points.map(\.label) + classes.map { max(0, $0) }), classNames: classNames)
+        LabeledPoint.legend(classes: Set(points.map(\.label) + classes), classNames: classNames)
     }
 }
 
