@@ -1,5 +1,5 @@
 /// What every figure kind can do: draw itself as terminal text or as an SVG element.
-public protocol FigureRendering {
+public protocol RenderableFigure {
     /// Terminal text no wider than `width` display columns; ANSI colours only when `color`.
     func renderText(width: Int, color: Bool) -> String
     /// A self-contained `<svg>` element; `embedStylesheet` adds `PrimerFigures.svgStylesheet`
@@ -7,7 +7,7 @@ public protocol FigureRendering {
     func renderSVG(embedStylesheet: Bool) -> String
 }
 
-extension FigureRendering {
+extension RenderableFigure {
     /// A self-contained `<svg>` element styled by the site's `PrimerFigures.svgStylesheet`.
     public func renderSVG() -> String { renderSVG(embedStylesheet: false) }
 }
@@ -19,7 +19,7 @@ extension FigureRendering {
 ///     let data = try JSONEncoder().encode(figure)
 ///     let back = try JSONDecoder().decode(Figure.self, from: data)
 ///     print(back.renderText(width: 80, color: false))
-public enum Figure: Equatable, Sendable, FigureRendering {
+public enum Figure: Equatable, Sendable, RenderableFigure {
     case line(LineChart)
     case scatter(ScatterPlot)
     case decisionRegions(DecisionRegions)
@@ -31,7 +31,7 @@ public enum Figure: Equatable, Sendable, FigureRendering {
     case diagram(Diagram)
 
     /// The figure's own value, for rendering.
-    private var content: FigureRendering {
+    private var content: RenderableFigure {
         switch self {
         case .line(let figure): return figure
         case .scatter(let figure): return figure
@@ -59,3 +59,23 @@ public enum Figure: Equatable, Sendable, FigureRendering {
         return renderSVG()
     }
 }
+
+/// A value that can be shown as a `Figure`; every figure kind is one, so a cell helper can
+/// take any of them.
+///
+///     func show(_ value: some FigureConvertible) { send(value.figure) }
+///     show(BarChart(labels: ["a"], values: [1]))
+public protocol FigureConvertible {
+    var figure: Figure { get }
+}
+
+extension Figure: FigureConvertible { public var figure: Figure { self } }
+extension LineChart: FigureConvertible { public var figure: Figure { .line(self) } }
+extension ScatterPlot: FigureConvertible { public var figure: Figure { .scatter(self) } }
+extension DecisionRegions: FigureConvertible { public var figure: Figure { .decisionRegions(self) } }
+extension Histogram: FigureConvertible { public var figure: Figure { .histogram(self) } }
+extension BarChart: FigureConvertible { public var figure: Figure { .bar(self) } }
+extension Heatmap: FigureConvertible { public var figure: Figure { .heatmap(self) } }
+extension ImageGrid: FigureConvertible { public var figure: Figure { .images(self) } }
+extension Table: FigureConvertible { public var figure: Figure { .table(self) } }
+extension Diagram: FigureConvertible { public var figure: Figure { .diagram(self) } }

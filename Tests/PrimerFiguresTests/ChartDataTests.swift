@@ -67,11 +67,27 @@ import Testing
         #expect(widestLine(crowded) <= 40)
     }
 
+    @Test func matricesWiderThanTheTerminalAreAveragedNotClipped() {
+        let gradient = Heatmap(values: [(0..<200).map(Double.init)], showValues: false)
+        let lines = gradient.renderText(width: 40, color: false).split(separator: "\n").map(String.init)
+        let row = lines[0]
+        #expect(displayWidth(row) <= 40 && displayWidth(row) >= 34)
+        #expect(row.hasSuffix("█"))  // the last block holds the largest values
+    }
+
     @Test func lineChartDistinguishesSeriesWithoutColor() {
         let text = SampleFigures.lossCurves.renderText(width: 60, color: false)
         #expect(text.contains("* train") && text.contains("o validation"))
         let single = LineChart(series: [Series("", [1, 2, 3])]).renderText(width: 40, color: false)
         #expect(single.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+    }
+
+    @Test func floatInputsAreAccepted() {
+        let losses: [Float] = [0.5, 0.25]
+        #expect(Series("loss", losses).y == [0.5, 0.25])
+        #expect(Histogram.Sample("s", losses).values == [0.5, 0.25])
+        #expect(BarChart(labels: ["a", "b"], values: losses).values == [0.5, 0.25])
+        #expect(Series("literal", [1, 2]).y == [1, 2])
     }
 
     @Test func resultBuilderSupportsConditionsAndLoops() {
@@ -82,5 +98,15 @@ import Testing
             for name in ["c", "d"] { Series(name, [3]) }
         }
         #expect(chart.series.map(\.name) == ["a", "c", "d"])
+    }
+}
+
+@Suite struct ClassLabelTests {
+    @Test func negativeLabelsStayDistinct() {
+        let plot = ScatterPlot(x: [0, 1, 2], y: [0, 1, 0], labels: [-1, 1, 0])
+        let text = plot.renderText(width: 40, color: false)
+        #expect(text.contains("class -1") && text.contains("class 0") && text.contains("class 1"))
+        #expect(text.contains(Palette.glyph(-1)) && Palette.glyph(-1) != Palette.glyph(0))
+        #expect(xmlError(plot.renderSVG()) == nil)
     }
 }

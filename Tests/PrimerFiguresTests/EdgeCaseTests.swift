@@ -23,6 +23,9 @@ import Testing
             #expect(text.contains("no data"), "\(name)")
             #expect(text.hasPrefix("┌"), "\(name)")
             #expect(widestLine(text) <= 40)
+            for width in [1, 3, 8] {
+                #expect(widestLine(figure.renderText(width: width, color: true)) <= width, "\(name) at \(width)")
+            }
             let svg = figure.renderSVG()
             #expect(svg.contains("no data"), "\(name)")
             #expect(xmlError(svg) == nil)

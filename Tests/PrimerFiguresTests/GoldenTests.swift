@@ -27,7 +27,8 @@ import Testing
         try expectGolden(markup, named: "\(name).svg")
     }
 
-    @Test func goldenSVGFilesAreWellFormedXML() throws {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PRIMER_BLESS"] != "1", "golden files are being rewritten"))
+    func goldenSVGFilesAreWellFormedXML() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
         #expect(files.count >= SampleFigures.all.count)

@@ -51,3 +51,30 @@ import Testing
         #expect(wrap("", width: 5) == [""])
     }
 }
+
+@Suite struct DiagramStrokeTests {
+    @Test func thickAndDottedEdgesUseHeavyAndDashedLines() throws {
+        let text = try Diagram(mermaid: "graph TB\nA ==> B\nB -.-> C\nC --> D").renderText(width: 40, color: false)
+        #expect(text.contains("┃"))
+        #expect(text.contains("┆"))
+        let plain = try Diagram(mermaid: "graph LR\nA --> B").renderText(width: 40, color: false)
+        #expect(!plain.contains("━") && !plain.contains("┄"))
+        let dottedAcross = try Diagram(mermaid: "graph LR\nA -.-> B").renderText(width: 40, color: false)
+        #expect(dottedAcross.contains("┄"))
+    }
+}
+
+@Suite struct SelfLoopTests {
+    @Test func selfLoopsAreMarkedInTextAndDrawnInSVG() throws {
+        for direction in ["TB", "LR", "BT", "RL"] {
+            let diagram = try Diagram(mermaid: "graph \(direction)\nx[Input] --> h[Hidden state]\nh -->|recurrence| h\nh --> y[Output]")
+            let text = diagram.renderText(width: 80, color: false)
+            #expect(text.contains("│↻") || text.contains("─↻─"), "\(direction)\n\(text)")
+            #expect(text.filter { $0 == "↻" }.count == 1)
+            let svg = diagram.renderSVG()
+            #expect(xmlError(svg) == nil)
+            #expect(svg.contains(">recurrence</text>"))
+            #expect(svg.components(separatedBy: "class=\"arrow\"").count - 1 == 3)
+        }
+    }
+}

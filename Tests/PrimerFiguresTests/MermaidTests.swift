@@ -50,12 +50,13 @@ import Testing
               A ==> E
               A -.-> F
               A ---> G
+              A -- plain --- H
             """)
         let edges = diagram.edges
-        #expect(edges.map(\.to) == ["B", "C", "D", "E", "F", "G"])
-        #expect(edges.map(\.label) == ["yes", "", "maybe", "", "", ""])
-        #expect(edges.map(\.hasArrow) == [true, false, true, true, true, true])
-        #expect(edges.map(\.stroke) == [.normal, .normal, .normal, .thick, .dotted, .normal])
+        #expect(edges.map(\.to) == ["B", "C", "D", "E", "F", "G", "H"])
+        #expect(edges.map(\.label) == ["yes", "", "maybe", "", "", "", "plain"])
+        #expect(edges.map(\.hasArrow) == [true, false, true, true, true, true, false])
+        #expect(edges.map(\.stroke) == [.normal, .normal, .normal, .thick, .dotted, .normal, .normal])
     }
 
     @Test func chainsSemicolonsAndStyling() throws {

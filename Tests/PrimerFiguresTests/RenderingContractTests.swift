@@ -41,7 +41,8 @@ import Testing
             #expect(markup.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
             #expect(markup.contains("viewBox=\"0 0 "))
             #expect(!markup.contains("<script"))
-            #expect(!markup.contains("href"))
+            // The only reference allowed is an embedded image (`data:` URI), never a file or URL.
+            #expect(markup.components(separatedBy: "href=\"").dropFirst().allSatisfy { $0.hasPrefix("data:image/png;base64,") })
             #expect(!markup.contains("<style"))
             #expect(sample.figure.renderSVG(embedStylesheet: true).contains("<style>"))
         }

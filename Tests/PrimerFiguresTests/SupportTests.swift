@@ -93,3 +93,13 @@ import Testing
         #expect(back.y[0] == 1 && back.y[1].isNaN && back.y[2].isNaN && back.y[3] == 0.5)
     }
 }
+
+@Suite struct IntegralScaleTests {
+    @Test func wholeNumberDataGetsWholeNumberTicks() {
+        let epochs = NiceScale(covering: [1, 2, 3], tickCount: 10)
+        #expect(epochs.step == 1)
+        #expect(epochs.ticks.map { epochs.label($0) } == ["1", "2", "3"])
+        let fractional = NiceScale(covering: [1, 2.5], tickCount: 10)
+        #expect(fractional.step < 1)
+    }
+}

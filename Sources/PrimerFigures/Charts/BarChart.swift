@@ -16,13 +16,18 @@ public struct BarChart: Codable, Equatable, Sendable {
         self.values = values
     }
 
+    /// A bar chart from `Float` (or any floating-point) values.
+    public init<Value: BinaryFloatingPoint>(title: String = "", valueLabel: String = "", labels: [String], values: [Value]) {
+        self.init(title: title, valueLabel: valueLabel, labels: labels, values: values.map { Double($0) })
+    }
+
     /// Label and value pairs, non-finite values dropped.
     private var bars: [(label: String, value: Double)] {
         zip(labels, values).filter { $0.1.isFinite }.map { (label: $0.0, value: $0.1) }
     }
 }
 
-extension BarChart: FigureRendering {
+extension BarChart: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         let bars = self.bars
         guard !bars.isEmpty else { return TextPlaceholder.noData(title: title, width: width) }

@@ -71,15 +71,18 @@ public struct DecisionRegions: Codable, Equatable, Sendable {
     private var points: [LabeledPoint] { LabeledPoint.finite(x: pointsX, y: pointsY, labels: pointLabels) }
     private var hasGrid: Bool { columns > 0 && rows > 0 && classes.count >= columns * rows && xMax > xMin && yMax > yMin }
     private var legendEntries: [LegendEntry] {
-        LabeledPoint.legend(for: points + classes.map { LabeledPoint(x: 0, y: 0, label: max(0, $0)) },
-                            classNames: classNames)
+        LabeledPoint.legend(classes: Set(points.map(\.label) + classes), classNames: classNames)
     }
 }
 
-extension DecisionRegions: FigureRendering {
+extension DecisionRegions: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard hasGrid else { return TextPlaceholder.noData(title: title, width: width) }
-        let frame = TextPlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: legendEntries,
+        // Without colour the legend shows each class's shading next to its marker.
+        let legend = legendEntries.map {
+            LegendEntry(name: $0.name, colorIndex: $0.colorIndex, glyph: color ? $0.glyph : Palette.shade($0.colorIndex) + $0.glyph)
+        }
+        let frame = TextPlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: legend,
                                   xScale: { NiceScale(exactly: xMin, xMax, tickCount: $0) },
                                   yScale: { NiceScale(exactly: yMin, yMax, tickCount: $0) })
         return frame.render(width: width, color: color) { canvas, area in
@@ -131,7 +134,7 @@ extension DecisionRegions: FigureRendering {
                 column = end
             }
         }
-        for point in points {
+        for point in points where (xMin...xMax).contains(point.x) && (yMin...yMax).contains(point.y) {
             frame.svg.circle(cx: frame.px(point.x), cy: frame.py(point.y), r: 3.5,
                              classes: "point \(Palette.cssClass(point.label))")
         }

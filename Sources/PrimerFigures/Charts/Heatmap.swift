@@ -31,11 +31,22 @@ public struct Heatmap: Codable, Equatable, Sendable {
 
     func value(row: Int, column: Int) -> Double { values[row * columns + column] }
 
-    /// Where a value falls between the smallest and largest finite values, 0...1.
-    func intensity(_ value: Double) -> Double? {
+    /// The smallest and largest finite values, nil when there are none.
+    var finiteRange: ClosedRange<Double>? {
         let finite = values.filter(\.isFinite)
-        guard value.isFinite, let low = finite.min(), let high = finite.max() else { return nil }
-        return high > low ? (value - low) / (high - low) : 0.5
+        guard let low = finite.min(), let high = finite.max() else { return nil }
+        return low...high
+    }
+
+    /// Each cell's position between the smallest and largest finite values (0...1), nil for
+    /// non-finite cells; row-major like `values`.
+    func intensities() -> [Double?] {
+        guard let range = finiteRange else { return values.map { _ in nil } }
+        let span = range.upperBound - range.lowerBound
+        return values.map { value in
+            guard value.isFinite else { return nil }
+            return span > 0 ? (value - range.lowerBound) / span : 0.5
+        }
     }
 
     private var printsValues: Bool { showValues ?? (columns <= 20) }
@@ -43,20 +54,23 @@ public struct Heatmap: Codable, Equatable, Sendable {
     private func label(_ labels: [String], _ index: Int) -> String { index < labels.count ? labels[index] : "" }
 }
 
-extension Heatmap: FigureRendering {
+extension Heatmap: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard !isEmpty else { return TextPlaceholder.noData(title: title, width: width) }
         let texts = values.map { $0.isFinite ? NumberFormat.compact($0, significant: 3) : "" }
         let labelWidth = min(max(displayWidth(yLabel), rowLabels.map(displayWidth).max() ?? 0), max(0, width / 4))
         let left = labelWidth == 0 ? 0 : labelWidth + 1
         let wanted = printsValues ? max(texts.map(displayWidth).max() ?? 1, columnLabels.map(displayWidth).max() ?? 0) + 1 : 2
-        let cellWidth = max(1, min(wanted, (width - left) / columns))
-        let showNumbers = printsValues && cellWidth > (texts.map(displayWidth).max() ?? 0)
+        // A matrix wider than the terminal is drawn in blocks of `merge` columns, averaged.
+        let merge = max(1, (columns + max(1, width - left) - 1) / max(1, width - left))
+        let shownColumns = (columns + merge - 1) / merge
+        let cellWidth = max(1, min(wanted, (width - left) / shownColumns))
+        let showNumbers = merge == 1 && printsValues && cellWidth > (texts.map(displayWidth).max() ?? 0)
         var canvas = TextCanvas(width: width, height: 0)
         canvas.appendCentered(title, style: TextStyle(bold: true))
-        canvas.appendCentered(xLabel, x: left, span: cellWidth * columns)
+        canvas.appendCentered(xLabel, x: left, span: cellWidth * shownColumns)
         canvas.appendLeft(yLabel, width: labelWidth)
-        if !columnLabels.isEmpty, cellWidth >= 2 {
+        if !columnLabels.isEmpty, cellWidth >= 2, merge == 1 {
             let line = canvas.addLine()
             for column in 0..<columns {
                 canvas.write(label(columnLabels, column).padded(toWidth: cellWidth - 1, alignment: .right),
@@ -64,12 +78,15 @@ extension Heatmap: FigureRendering {
             }
         }
         let shades = [" ", "░", "▒", "▓", "█"]
+        let intensities = self.intensities()
         for matrixRow in 0..<rows {
             let line = canvas.addLine()
             canvas.write(label(rowLabels, matrixRow).padded(toWidth: labelWidth, alignment: .right), x: 0, y: line)
-            for column in 0..<columns {
-                let index = matrixRow * columns + column
-                guard let t = intensity(values[index]) else { continue }
+            for column in 0..<shownColumns {
+                let index = matrixRow * columns + column * merge
+                let block = intensities[index..<(matrixRow * columns + min(columns, (column + 1) * merge))].compactMap { $0 }
+                guard !block.isEmpty else { continue }
+                let t = block.reduce(0, +) / Double(block.count)
                 let x = left + column * cellWidth
                 var style = TextStyle.plain
                 if color {
@@ -83,8 +100,8 @@ extension Heatmap: FigureRendering {
                 }
             }
         }
-        let finite = values.filter(\.isFinite)
-        if let low = finite.min(), let high = finite.max(), !showNumbers || color {
+        if let range = finiteRange, !showNumbers || color {
+            let (low, high) = (range.lowerBound, range.upperBound)
             let scale = color ? "" : " ░▒▓█ "
             let line = canvas.addLine()
             let end = canvas.write("\(NumberFormat.compact(low, significant: 3))\(scale)", x: left, y: line)
@@ -130,10 +147,11 @@ extension Heatmap: FigureRendering {
             svg.text(name, x: left - 6, y: top + (Double(row) + 0.5) * cell + 4, anchor: .end, classes: "tick")
         }
         let showNumbers = printsValues && cell >= 18
+        let intensities = self.intensities()
         for row in 0..<rows {
             for column in 0..<columns {
                 let value = self.value(row: row, column: column)
-                guard let t = intensity(value) else { continue }
+                guard let t = intensities[row * columns + column] else { continue }
                 let x = left + Double(column) * cell
                 let y = top + Double(row) * cell
                 svg.rect(x: x, y: y, width: cell, height: cell, classes: "heat s0",

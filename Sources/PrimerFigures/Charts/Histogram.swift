@@ -14,6 +14,11 @@ public struct Histogram: Codable, Equatable, Sendable {
             self.name = name
             self.values = values
         }
+
+        /// A sample from `Float` (or any floating-point) values.
+        public init<Value: BinaryFloatingPoint>(_ name: String, _ values: [Value]) {
+            self.init(name, values.map { Double($0) })
+        }
     }
 
     public var title: String
@@ -69,7 +74,7 @@ public struct Histogram: Codable, Equatable, Sendable {
     }
 }
 
-extension Histogram: FigureRendering {
+extension Histogram: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard let binned = binned() else { return TextPlaceholder.noData(title: title, width: width) }
         let fills = ["█", "▒", "░", "▓"]

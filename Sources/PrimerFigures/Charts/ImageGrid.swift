@@ -45,7 +45,7 @@ public struct ImageGrid: Codable, Equatable, Sendable {
     private var isEmpty: Bool { images.isEmpty || width <= 0 || height <= 0 }
 }
 
-extension ImageGrid: FigureRendering {
+extension ImageGrid: RenderableFigure {
     public func renderText(width totalWidth: Int, color: Bool) -> String {
         guard !isEmpty else { return TextPlaceholder.noData(title: title, width: totalWidth) }
         let factor = max(1, Int((Double(width) / Double(max(1, totalWidth))).rounded(.up)))
@@ -123,20 +123,9 @@ extension ImageGrid: FigureRendering {
             let pixels = normalized(image)
             let x0 = 4 + Double(index % perRow) * (imageWidth + 12)
             let y0 = top + Double(index / perRow) * bandHeight
-            svg.raw("<g shape-rendering=\"crispEdges\">")
-            for row in 0..<height {
-                var column = 0
-                while column < width {
-                    let level = Int((pixels[row * width + column] * 255).rounded())
-                    var end = column + 1
-                    while end < width, Int((pixels[row * width + end] * 255).rounded()) == level { end += 1 }
-                    svg.rect(x: x0 + Double(column) * scale, y: y0 + Double(row) * scale,
-                             width: Double(end - column) * scale, height: scale, classes: "pixel",
-                             extra: " fill=\"rgb(\(level),\(level),\(level))\"")
-                    column = end
-                }
-            }
-            svg.raw("</g>")
+            let levels = pixels.map { UInt8((min(1, max(0, $0)) * 255).rounded()) }
+            svg.image(x: x0, y: y0, width: imageWidth, height: imageHeight,
+                      png: GrayscalePNG.encode(width: width, height: height, pixels: levels), classes: "pixels")
             if hasCaptions {
                 svg.text(image.caption.truncated(toWidth: max(1, Int(imageWidth / 6.5))), x: x0 + imageWidth / 2,
                          y: y0 + imageHeight + 15, anchor: .middle, classes: "tick")

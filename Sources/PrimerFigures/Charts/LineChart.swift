@@ -26,7 +26,7 @@ public struct LineChart: Codable, Equatable, Sendable {
     private var allPoints: [(x: Double, y: Double)] { series.flatMap(\.finitePoints) }
 }
 
-extension LineChart: FigureRendering {
+extension LineChart: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         let points = allPoints
         guard !points.isEmpty else { return TextPlaceholder.noData(title: title, width: width) }

@@ -32,24 +32,31 @@ struct LabeledPoint {
     let y: Double
     let label: Int
 
-    /// The points with finite coordinates; a missing label counts as class 0.
+    /// The points with finite coordinates; a missing label counts as class 0. Labels may be
+    /// negative (SVMs use -1 and +1); colours wrap around the palette.
     static func finite(x: [Double], y: [Double], labels: [Int]) -> [LabeledPoint] {
         zip(x, y).enumerated().compactMap { index, pair in
             guard pair.0.isFinite, pair.1.isFinite else { return nil }
-            return LabeledPoint(x: pair.0, y: pair.1, label: index < labels.count ? max(0, labels[index]) : 0)
+            return LabeledPoint(x: pair.0, y: pair.1, label: index < labels.count ? labels[index] : 0)
         }
     }
 
     /// Legend entries for the classes present, named when names are given.
     static func legend(for points: [LabeledPoint], classNames: [String]) -> [LegendEntry] {
-        let classes = Set(points.map(\.label)).union(classNames.indices).sorted()
+        legend(classes: Set(points.map(\.label)), classNames: classNames)
+    }
+
+    /// Legend entries for `classes` and every named class; none when there is a single
+    /// unnamed class.
+    static func legend(classes present: Set<Int>, classNames: [String]) -> [LegendEntry] {
+        let classes = present.union(classNames.indices).sorted()
         guard classes.count > 1 || !classNames.isEmpty else { return [] }
-        return classes.map { LegendEntry(name: $0 < classNames.count ? classNames[$0] : "class \($0)",
+        return classes.map { LegendEntry(name: classNames.indices.contains($0) ? classNames[$0] : "class \($0)",
                                          colorIndex: $0, glyph: Palette.glyph($0)) }
     }
 }
 
-extension ScatterPlot: FigureRendering {
+extension ScatterPlot: RenderableFigure {
     private var points: [LabeledPoint] { LabeledPoint.finite(x: x, y: y, labels: labels) }
 
     public func renderText(width: Int, color: Bool) -> String {

@@ -14,6 +14,11 @@ public struct Series: Codable, Equatable, Sendable {
         self.y = y
     }
 
+    /// A series from `Float` (or any floating-point) values, as the engines produce them.
+    public init<Value: BinaryFloatingPoint>(_ name: String, _ y: [Value]) {
+        self.init(name, y.map { Double($0) })
+    }
+
     public init(_ name: String, x: [Double], y: [Double]) {
         self.name = name
         self.x = x

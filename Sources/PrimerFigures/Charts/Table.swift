@@ -42,7 +42,7 @@ public struct Table: Codable, Equatable, Sendable {
     }
 }
 
-extension Table: FigureRendering {
+extension Table: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         let columns = columnCount
         guard columns > 0 else { return TextPlaceholder.noData(title: title, width: width) }

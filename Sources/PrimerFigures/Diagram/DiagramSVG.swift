@@ -74,6 +74,15 @@ struct DiagramSVGLayout {
             geometry.y = geometry.y.map { geometry.totalHeight + top - $0 }
         }
         if diagram.direction == .rightToLeft { geometry.x = geometry.x.map { geometry.totalWidth - $0 } }
+        let loops = edges.filter { $0.from == $0.to }
+        if !loops.isEmpty {  // room for the loops: right of the nodes, or above them
+            if vertical {
+                geometry.totalWidth += 28 + Double(loops.map { displayWidth($0.edge.label) }.max() ?? 0) * 7
+            } else {
+                geometry.y = geometry.y.map { $0 + 28 }
+                geometry.totalHeight += 28
+            }
+        }
         var svg = SVGWriter(width: max(geometry.totalWidth, 120), height: geometry.totalHeight, kind: "diagram",
                             label: diagram.title)
         if !diagram.title.isEmpty {
@@ -99,7 +108,7 @@ struct DiagramSVGLayout {
                 d += " C\(n(c1.0)),\(n(c1.1)) \(n(c2.0)),\(n(c2.1)) \(n(q.0)),\(n(q.1))"
             }
             let strokeClass = edge.stroke == .thick ? " edge-thick" : edge.stroke == .dotted ? " edge-dotted" : ""
-            svg.raw("<path class=\"edge\(strokeClass)\" d=\"\(d)\"/>")
+            svg.path(d, classes: "edge\(strokeClass)")
             if edge.hasArrow {
                 let tip = route.reversed ? points[0] : points[points.count - 1]
                 let direction = (route.reversed ? -1.0 : 1.0) * sign
@@ -114,6 +123,26 @@ struct DiagramSVGLayout {
                     svg.text(edge.label, x: mid.0, y: mid.1 - 6, anchor: .middle, classes: "tick")
                 }
             }
+        }
+        for loop in loops {
+            let (cx, cy) = (geometry.x[loop.from], geometry.y[loop.from])
+            let (w, h) = (geometry.width[loop.from], geometry.height[loop.from])
+            let (start, c1, c2, end, labelAt): ((Double, Double), (Double, Double), (Double, Double), (Double, Double), (Double, Double))
+            if vertical {
+                let side = cx + w / 2
+                (start, c1, c2, end) = ((side, cy - 6), (side + 34, cy - 26), (side + 34, cy + 26), (side, cy + 6))
+                labelAt = (side + 30, cy + 4)
+            } else {
+                let top = cy - h / 2
+                (start, c1, c2, end) = ((cx - 6, top), (cx - 26, top - 34), (cx + 26, top - 34), (cx + 6, top))
+                labelAt = (cx + 22, top - 18)
+            }
+            let d = "M\(n(start.0)),\(n(start.1)) C\(n(c1.0)),\(n(c1.1)) \(n(c2.0)),\(n(c2.1)) \(n(end.0)),\(n(end.1))"
+            svg.path(d, classes: "edge")
+            if loop.edge.hasArrow {
+                svg.polygon(arrowhead(tip: end, vertical: !vertical, direction: vertical ? -1 : 1), classes: "arrow")
+            }
+            if !loop.edge.label.isEmpty { svg.text(loop.edge.label, x: labelAt.0, y: labelAt.1, classes: "tick") }
         }
         for (node, item) in diagram.nodes.enumerated() {
             let (cx, cy, w, h) = (geometry.x[node], geometry.y[node], geometry.width[node], geometry.height[node])
@@ -141,15 +170,15 @@ struct DiagramSVGLayout {
             : [tip, (tip.0 - back, tip.1 - 4.5), (tip.0 - back, tip.1 + 4.5)]
     }
 
-    private func n(_ value: Double) -> String { NumberFormat.compact((value * 100).rounded() / 100, significant: 12) }
+    private func n(_ value: Double) -> String { SVGWriter.coordinate(value) }
 }
 
-extension Diagram: FigureRendering {
+extension Diagram: RenderableFigure {
     public func renderText(width: Int, color: Bool) -> String {
         guard !nodes.isEmpty else { return TextPlaceholder.noData(title: title, width: width) }
         let sketch = DiagramTextLayout(diagram: self).sketch(fitting: width)
         let top = title.isEmpty ? 0 : 2
-        var canvas = TextCanvas(width: min(width, max(sketch.width, displayWidth(title))), height: sketch.height + top)
+        var canvas = TextCanvas(width: min(width, max(sketch.drawnWidth, displayWidth(title))), height: sketch.height + top)
         if !title.isEmpty { canvas.writeCentered(title, x: 0, span: canvas.width, y: 0, style: TextStyle(bold: true)) }
         sketch.draw(into: &canvas, top: top, color: color)
         return canvas.render(color: color)

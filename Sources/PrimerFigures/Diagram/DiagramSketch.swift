@@ -26,26 +26,33 @@ struct DiagramSketch {
     var height = 0
     var boxes: [Box] = []
     var lines: [Int: Ways] = [:]
+    /// How straight line cells are drawn; a cell shared by different strokes is drawn normal.
+    var strokes: [Int: Diagram.Stroke] = [:]
     var arrows: [(x: Int, y: Int, pointing: Pointing)] = []
     var junctions: [(x: Int, y: Int, ways: Ways)] = []
     var labels: [(x: Int, y: Int, text: String)] = []
 
-    mutating func connect(x: Int, y: Int, _ ways: Ways) {
-        lines[y * max(1, width) + x, default: []].formUnion(ways)
+    /// The width including labels that stick out to the right (self-loop marks).
+    var drawnWidth: Int { max(width, labels.map { $0.x + displayWidth($0.text) }.max() ?? 0) }
+
+    mutating func connect(x: Int, y: Int, _ ways: Ways, stroke: Diagram.Stroke = .normal) {
+        let index = y * max(1, width) + x
+        lines[index, default: []].formUnion(ways)
+        if let existing = strokes[index], existing != stroke { strokes[index] = .normal } else { strokes[index] = stroke }
     }
 
     /// Draws an orthogonal path through `points` (each step horizontal or vertical).
-    mutating func path(_ points: [(x: Int, y: Int)]) {
+    mutating func path(_ points: [(x: Int, y: Int)], stroke: Diagram.Stroke = .normal) {
         for (start, end) in zip(points, points.dropFirst()) {
             if start.y == end.y, start.x != end.x {
                 for x in min(start.x, end.x)..<max(start.x, end.x) {
-                    connect(x: x, y: start.y, .right)
-                    connect(x: x + 1, y: start.y, .left)
+                    connect(x: x, y: start.y, .right, stroke: stroke)
+                    connect(x: x + 1, y: start.y, .left, stroke: stroke)
                 }
             } else if start.x == end.x, start.y != end.y {
                 for y in min(start.y, end.y)..<max(start.y, end.y) {
-                    connect(x: start.x, y: y, .down)
-                    connect(x: start.x, y: y + 1, .up)
+                    connect(x: start.x, y: y, .down, stroke: stroke)
+                    connect(x: start.x, y: y + 1, .up, stroke: stroke)
                 }
             }
         }
@@ -70,7 +77,7 @@ struct DiagramSketch {
         }
         for (index, ways) in lines {
             let (x, y) = flip(index % max(1, width), index / max(1, width))
-            result.connect(x: x, y: y, flip(ways))
+            result.connect(x: x, y: y, flip(ways), stroke: strokes[index] ?? .normal)
         }
         result.arrows = arrows.map { arrow in
             let (x, y) = flip(arrow.x, arrow.y)
@@ -97,7 +104,8 @@ struct DiagramSketch {
     func draw(into canvas: inout TextCanvas, top: Int, color: Bool) {
         let lineStyle: TextStyle = color ? .colored(244) : .plain
         for (index, ways) in lines {
-            canvas.put(DiagramSketch.character(for: ways), x: index % max(1, width), y: top + index / max(1, width), style: lineStyle)
+            canvas.put(DiagramSketch.character(for: ways, stroke: strokes[index] ?? .normal),
+                       x: index % max(1, width), y: top + index / max(1, width), style: lineStyle)
         }
         for box in boxes { drawBox(box, into: &canvas, top: top, color: color) }
         for junction in junctions {
@@ -143,10 +151,13 @@ struct DiagramSketch {
         }
     }
 
-    /// The box-drawing character for a cell with lines leaving in `ways`.
-    static func character(for ways: Ways) -> String {
+    /// The box-drawing character for a cell with lines leaving in `ways`; straight runs of
+    /// thick and dotted edges use heavy and dashed characters.
+    static func character(for ways: Ways, stroke: Diagram.Stroke = .normal) -> String {
         let up = ways.contains(.up), down = ways.contains(.down)
         let left = ways.contains(.left), right = ways.contains(.right)
+        if stroke != .normal, !(left || right) { return stroke == .thick ? "┃" : "┆" }
+        if stroke != .normal, !(up || down) { return stroke == .thick ? "━" : "┄" }
         switch (up, down, left, right) {
         case (true, true, true, true): return "┼"
         case (true, true, false, true): return "├"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds one self-contained `<svg>` element: shapes carry `class` attributes styled by
 /// `PrimerFigures.svgStylesheet`, all text is XML-escaped, numbers are short.
 ///
@@ -51,8 +53,15 @@ struct SVGWriter {
         body.append("<text class=\"\(classes)\" x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(content.xmlEscaped)</text>")
     }
 
-    /// Adds a `<title>` tooltip to the whole figure or raw, already-escaped markup.
-    mutating func raw(_ markup: String) { body.append(markup) }
+    /// Embeds a PNG as a `data:` URI, drawn with hard pixel edges when scaled up.
+    mutating func image(x: Double, y: Double, width: Double, height: Double, png: Data, classes: String) {
+        body.append("<image class=\"\(classes)\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(height))\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" href=\"data:image/png;base64,\(png.base64EncodedString())\"/>")
+    }
+
+    /// A path from SVG path data (built from numbers only, so nothing to escape).
+    mutating func path(_ data: String, classes: String) {
+        body.append("<path class=\"\(classes)\" d=\"\(data)\"/>")
+    }
 
     /// The finished element; `embedStylesheet` adds a `<style>` so the file stands alone.
     func finish(embedStylesheet: Bool = false) -> String {
@@ -67,8 +76,10 @@ struct SVGWriter {
         return parts.joined(separator: "\n")
     }
 
+    private func n(_ value: Double) -> String { SVGWriter.coordinate(value) }
+
     /// A coordinate with at most two decimals and no trailing zeros.
-    private func n(_ value: Double) -> String {
+    static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         return NumberFormat.compact((value * 100).rounded() / 100, significant: 12)
     }

@@ -7,7 +7,7 @@ public enum PrimerFigures {
     ///     <style>\(PrimerFigures.svgStylesheet)</style>
     public static let svgStylesheet: String = {
         var rules = [
-            ".primer-figure{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px;color:inherit}",
+            ".primer-figure{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px;color:inherit;max-width:100%;height:auto}",
             ".primer-figure text{fill:currentColor;stroke:none}",
             ".primer-figure .title{font-size:15px;font-weight:600}",
             ".primer-figure .axis-label{font-size:12px;opacity:.85}",
@@ -38,6 +38,7 @@ public enum PrimerFigures {
             ".primer-figure .cell-line{stroke:currentColor;stroke-opacity:.25}",
             ".primer-figure .header{font-weight:600}",
             ".primer-figure .legend-swatch{stroke:none}",
+            ".primer-figure .pixels{image-rendering:pixelated}",
         ]
         return rules.joined(separator: "\n")
     }()

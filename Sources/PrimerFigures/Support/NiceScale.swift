@@ -11,7 +11,8 @@ struct NiceScale: Equatable {
     let step: Double
 
     /// A scale over the finite values in `values` (NaN and infinities ignored); an empty or
-    /// constant input still gives a usable range around it.
+    /// constant input still gives a usable range around it. When every value is a whole
+    /// number (epochs, counts) the step is at least 1.
     init(covering values: [Double], tickCount: Int, includeZero: Bool = false) {
         let finite = values.filter(\.isFinite)
         var low = finite.min() ?? 0
@@ -22,7 +23,8 @@ struct NiceScale: Equatable {
             low -= pad
             high += pad
         }
-        let step = NiceScale.niceStep(for: (high - low) / Double(Swift.max(1, tickCount - 1)))
+        var step = NiceScale.niceStep(for: (high - low) / Double(Swift.max(1, tickCount - 1)))
+        if !finite.isEmpty, finite.allSatisfy({ $0 == $0.rounded() }) { step = Swift.max(step, 1) }
         self.step = step
         self.lower = Foundation.floor(low / step + 1e-9) * step
         self.upper = Foundation.ceil(high / step - 1e-9) * step

@@ -102,10 +102,10 @@ struct TextPlotFrame {
         var column = 0
         for entry in legend {
             let text = entry.name.truncated(toWidth: max(1, width - 2))
-            let needed = 2 + displayWidth(text)
+            let needed = displayWidth(entry.glyph) + 1 + displayWidth(text)
             if column > 0, column + needed > width { row = canvas.addLine(); column = 0 }
-            canvas.write(entry.glyph, x: column, y: row, style: .colored(Palette.ansi(entry.colorIndex), bold: true))
-            column = canvas.write(text, x: column + 2, y: row) + 3
+            let end = canvas.write(entry.glyph, x: column, y: row, style: .colored(Palette.ansi(entry.colorIndex), bold: true))
+            column = canvas.write(text, x: end + 1, y: row) + 3
         }
     }
 }
