@@ -15,15 +15,9 @@ public func show(_ figure: Figure) {
     OutputChannel.sendRich(kind: RichKind.figure, payload: data) { figure.renderText(width: 80, color: false) }
 }
 
-public func show(_ chart: LineChart) { show(.line(chart)) }
-public func show(_ plot: ScatterPlot) { show(.scatter(plot)) }
-public func show(_ regions: DecisionRegions) { show(.decisionRegions(regions)) }
-public func show(_ histogram: Histogram) { show(.histogram(histogram)) }
-public func show(_ chart: BarChart) { show(.bar(chart)) }
-public func show(_ heatmap: Heatmap) { show(.heatmap(heatmap)) }
-public func show(_ grid: ImageGrid) { show(.images(grid)) }
-public func show(_ table: Table) { show(.table(table)) }
-public func show(_ diagram: Diagram) { show(.diagram(diagram)) }
+/// Shows any figure kind: `LineChart`, `ScatterPlot`, `DecisionRegions`, `Histogram`,
+/// `BarChart`, `Heatmap`, `ImageGrid`, `Table` or `Diagram`.
+public func show(_ figure: some FigureConvertible) { show(figure.figure) }
 
 /// Shows a formula, typeset: MathML on the page, readable Unicode in the terminal.
 ///
