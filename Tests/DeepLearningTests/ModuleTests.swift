@@ -92,6 +92,9 @@ struct ModuleTests {
         #expect(text.contains("4: Linear(5408 → 10) — 54,090 parameters"))
         let custom = summary(of: SmallNet())
         #expect(custom.contains("heads.1: Linear(3 → 2) — 8 parameters"))
+        // print(model) shows the same tree for your own models.
+        #expect(SmallNet().description == custom)
+        #expect(custom.hasPrefix("SmallNet — "))
     }
 }
 }

@@ -2,7 +2,7 @@
 ///
 ///     let conv = Conv2D(1, 32, kernel: 3)                 // 28×28 → 26×26
 ///     let same = Conv2D(32, 32, kernel: 3, padding: 1)    // keeps the size
-public final class Conv2D: Layer, CustomStringConvertible {
+public final class Conv2D: Layer {
     public let weight: Tensor
     public let bias: Tensor?
     public let inChannels: Int, outChannels: Int, kernel: Int, stride: Int, padding: Int

@@ -2,7 +2,7 @@
 /// passes values through unchanged in evaluation mode. Draws from the seeded generator.
 ///
 ///     Dropout(0.5)
-public final class Dropout: Layer, ModeSwitching, CustomStringConvertible {
+public final class Dropout: Layer, ModeSwitching {
     public let probability: Float
     public var isTraining = true
 

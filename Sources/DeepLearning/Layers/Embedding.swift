@@ -3,7 +3,7 @@
 ///     let embed = Embedding(1000, 32)
 ///     let vectors = embed(Tensor(indices: [4, 17, 4]))   // [3, 32]
 ///     let sequences = embed(tokens)                       // [N, T] → [N, T, 32]
-public final class Embedding: Layer, CustomStringConvertible {
+public final class Embedding: Layer {
     public let weight: Tensor
     public let count: Int, dimension: Int
 

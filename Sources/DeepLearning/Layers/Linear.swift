@@ -2,7 +2,7 @@
 ///
 ///     let layer = Linear(784, 128)
 ///     let y = layer(x)            // [N, 784] → [N, 128]
-public final class Linear: Layer, CustomStringConvertible {
+public final class Linear: Layer {
     public let weight: Tensor
     public let bias: Tensor?
     public let inputFeatures: Int, outputFeatures: Int

@@ -10,7 +10,19 @@
 ///         }
 ///     }
 ///     Net().namedParameters.map(\.name)   // ["conv1.weight", "conv1.bias", "fc.weight", "fc.bias"]
-public protocol Module {}
+///
+/// `print(model)` shows the layer tree with parameter counts (`summary(of:)`), for your own
+/// models too.
+public protocol Module: CustomStringConvertible {}
+
+extension Module {
+    /// The layer tree with parameter counts; built-in layers describe themselves in one line.
+    public var description: String { summary(of: self) }
+}
+
+/// A built-in layer that names itself in one line (`Linear(1600 → 128)`) and has no children
+/// worth listing.
+protocol OneLineLayer: Module {}
 
 /// A module that maps one tensor to another.
 public protocol Layer: Module {

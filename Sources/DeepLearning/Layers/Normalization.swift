@@ -4,6 +4,9 @@
 ///     BatchNorm1D(128)     // after Linear(…, 128), input [N, 128]
 ///     BatchNorm2D(32)      // after Conv2D(…, 32, …), input [N, 32, H, W]
 public class BatchNormalization: Layer, ModeSwitching {
+    /// One line naming the layer; the 1-D and 2-D subclasses say which they are.
+    public var description: String { "BatchNormalization(\(features))" }
+
     public let weight: Tensor
     public let bias: Tensor
     public let runningMean: Tensor
@@ -53,17 +56,17 @@ public class BatchNormalization: Layer, ModeSwitching {
 }
 
 /// Batch normalisation over the features of `[N, F]` input.
-public final class BatchNorm1D: BatchNormalization, CustomStringConvertible {
+public final class BatchNorm1D: BatchNormalization {
     public init(_ features: Int, momentum: Float = 0.1, epsilon: Float = 1e-5) {
         super.init(features: features, momentum: momentum, epsilon: epsilon, rank: 2)
     }
-    public var description: String { "BatchNorm1D(\(features))" }
+    override public var description: String { "BatchNorm1D(\(features))" }
 }
 
 /// Batch normalisation over the channels of `[N, C, H, W]` input.
-public final class BatchNorm2D: BatchNormalization, CustomStringConvertible {
+public final class BatchNorm2D: BatchNormalization {
     public init(_ channels: Int, momentum: Float = 0.1, epsilon: Float = 1e-5) {
         super.init(features: channels, momentum: momentum, epsilon: epsilon, rank: 4)
     }
-    public var description: String { "BatchNorm2D(\(features))" }
+    override public var description: String { "BatchNorm2D(\(features))" }
 }

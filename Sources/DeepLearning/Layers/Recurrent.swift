@@ -29,7 +29,7 @@ extension RecurrentCell {
 }
 
 /// An Elman network: `hₜ = tanh(W hₜ₋₁ + U xₜ + b)`.
-public final class RNN: RecurrentCell, CustomStringConvertible {
+public final class RNN: RecurrentCell {
     public let inputWeight: Tensor, hiddenWeight: Tensor, bias: Tensor
     public let inputSize: Int, hiddenSize: Int
 
@@ -57,7 +57,7 @@ public final class RNN: RecurrentCell, CustomStringConvertible {
 }
 
 /// Long short-term memory with input, forget, cell and output gates (PyTorch's gate order).
-public final class LSTM: RecurrentCell, CustomStringConvertible {
+public final class LSTM: RecurrentCell {
     public let inputWeight: Tensor, hiddenWeight: Tensor, bias: Tensor
     public let inputSize: Int, hiddenSize: Int
 
@@ -92,7 +92,7 @@ public final class LSTM: RecurrentCell, CustomStringConvertible {
 }
 
 /// Gated recurrent unit with reset and update gates (PyTorch's formulation).
-public final class GRU: RecurrentCell, CustomStringConvertible {
+public final class GRU: RecurrentCell {
     public let inputWeight: Tensor, hiddenWeight: Tensor, inputBias: Tensor, hiddenBias: Tensor
     public let inputSize: Int, hiddenSize: Int
 

@@ -6,7 +6,7 @@
 ///         if useDropout { Dropout(0.5) }
 ///     }
 ///     print(model)     // the layer tree with parameter counts
-public final class Sequential: Layer, ExplicitChildren, CustomStringConvertible {
+public final class Sequential: Layer, ExplicitChildren {
     /// The layers in order; changing them refreshes this model's parameter list.
     public var layers: [any Layer] {
         didSet { ModuleReflection.forget(self) }

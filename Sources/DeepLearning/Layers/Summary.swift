@@ -16,7 +16,7 @@ private func appendChildren(of module: Module, indent: String, to lines: inout [
             let count = child.parameterCount
             let counted = count > 0 ? " — \(groupedCount(count)) parameters" : ""
             lines.append("\(indent)\(index): \(layerTitle(child))\(counted)")
-            if !(child is CustomStringConvertible) || child is Sequential {
+            if !(child is OneLineLayer) {
                 appendChildren(of: child, indent: indent + "  ", to: &lines)
             }
         }
@@ -36,7 +36,7 @@ private func flattenModules(_ value: Any, _ name: String) -> [(String, Module)] 
 
 private func layerTitle(_ module: Module) -> String {
     if module is Sequential { return "Sequential" }
-    if let described = module as? CustomStringConvertible { return described.description }
+    if module is OneLineLayer { return module.description }
     return String(describing: type(of: module))
 }
 
