@@ -38,6 +38,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                                                 samples: indices.count, depth: 0),
                              lo: 0, hi: indices.count, depth: 0, stats: rootStats)]
         var allFeatures = Array(0..<bins.featureCount)
+        let scratch = ScanScratch(width: width)
         while let job = stack.popLast() {
             let count = job.hi - job.lo
             if let maxDepth = limits.maxDepth, job.depth >= maxDepth { continue }
@@ -49,7 +50,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 candidates = Array(allFeatures[..<m])
             }
             let split = indices.withUnsafeBufferPointer { idx in
-                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates)
+                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates, scratch: scratch)
             }
             guard split.feature >= 0, split.gain > limits.minGain else { continue }
             // Partition the node's samples: left are those with bin ≤ split.bin.
@@ -77,40 +78,41 @@ struct TreeBuilder<Criterion: SplitCriterion> {
     }
 
     /// The best split of a node over the candidate features.
-    func bestSplit(_ node: [Int], stats: [Double], features: [Int]) -> Split {
+    func bestSplit(_ node: [Int], stats: [Double], features: [Int], scratch: ScanScratch) -> Split {
         let parentCost = stats.withUnsafeBufferPointer { criterion.cost($0.baseAddress!) }
         let work = node.count * features.count
         if parallelFeatures && work > 60_000 && Parallel.workers > 1 {
             let parts = Parallel.map(0..<Parallel.workers) { part -> Split in
                 let lo = features.count * part / Parallel.workers, hi = features.count * (part + 1) / Parallel.workers
-                return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]))
+                return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]),
+                            scratch: ScanScratch(width: criterion.width))
             }
             return parts.reduce(Split()) { best, next in next.feature >= 0 && (best.feature < 0 || next.gain > best.gain) ? next : best }
         }
-        return scan(node, stats: stats, parentCost: parentCost, features: features)
+        return scan(node, stats: stats, parentCost: parentCost, features: features, scratch: scratch)
     }
 
     /// Scans some features. Every sample is first summed into its bin's statistics. Large nodes
     /// then sweep bin by bin; small nodes (few samples per bin) are counting-sorted by bin and
     /// swept sample by sample, which costs O(1) per sample instead of O(classes) per bin.
     /// Every boundary between occupied bins is scored; the first best wins ties.
-    private func scan(_ node: [Int], stats: [Double], parentCost: Double, features: [Int]) -> Split {
+    private func scan(_ node: [Int], stats: [Double], parentCost: Double, features: [Int], scratch: ScanScratch) -> Split {
         let binLimit = 256
         let width = criterion.width
         let countSlot = width - 1
-        var histogram = [Double](repeating: 0, count: binLimit * width)
-        var binStarts = [Int](repeating: 0, count: binLimit)
-        var ordered = [Int](repeating: 0, count: node.count)
-        var touched = [Int]()
-        touched.reserveCapacity(binLimit)
+        scratch.prepare(samples: node.count, features: features.count)
+        var touched = scratch.touched
+        touched.removeAll(keepingCapacity: true)
+        defer { scratch.touched = touched }
         var best = Split()
         let minLeaf = limits.minSamplesLeaf
         let n = node.count
         // Gather the node's codes of the scanned features, feature-major, from the row-major
         // copy: far fewer cache misses than reading scattered samples of each full column.
-        var local = [UInt8](repeating: 0, count: n * features.count)
         let d = bins.featureCount
-        local.withUnsafeMutableBufferPointer { out in
+        let local = scratch.local, histogram = scratch.histogram, binStarts = scratch.binStarts, ordered = scratch.ordered
+        do {
+            let out = local
             bins.rowCodes.withUnsafeBufferPointer { rows in
                 for (j, i) in node.enumerated() {
                     let row = rows.baseAddress! + i * d
@@ -118,14 +120,11 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 }
             }
         }
-        histogram.withUnsafeMutableBufferPointer { hist in
-        binStarts.withUnsafeMutableBufferPointer { starts in
-        ordered.withUnsafeMutableBufferPointer { sorted in
-        local.withUnsafeBufferPointer { codes in
-            let h = hist.baseAddress!
+        do {
+            let h = histogram, starts = binStarts, sorted = ordered, codes = local
             var sweep = stats.withUnsafeBufferPointer { criterion.makeSweep($0.baseAddress!) }
             for (position, feature) in features.enumerated() {
-                let column = codes.baseAddress! + position * n
+                let column = codes + position * n
                 touched.removeAll(keepingCapacity: true)
                 for (j, i) in node.enumerated() {
                     let b = Int(column[j])
@@ -133,7 +132,12 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                     criterion.add(i, to: h + b * width)
                 }
                 if touched.count > 1 {
-                    if touched.count > 64 { touched = (0..<binLimit).filter { h[$0 * width + countSlot] > 0 } } else { touched.sort() }
+                    if touched.count > 64 {
+                        touched.removeAll(keepingCapacity: true)
+                        for b in 0..<binLimit where h[b * width + countSlot] > 0 { touched.append(b) }
+                    } else {
+                        touched.sort()
+                    }
                     stats.withUnsafeBufferPointer { sweep.reset($0.baseAddress!) }
                     let bySample = touched.count * width > 2 * n
                     if bySample {
@@ -165,9 +169,6 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 for b in touched { for k in 0..<width { h[b * width + k] = 0 } }
             }
         }
-        }
-        }
-        }
         guard best.feature >= 0 else { return best }
         // Recover the left side's statistics of the winning split.
         var left = [Double](repeating: 0, count: criterion.width)
@@ -179,6 +180,47 @@ struct TreeBuilder<Criterion: SplitCriterion> {
         }
         best.left = left
         return best
+    }
+}
+
+/// Buffers reused by every split search of one tree (grown as needed, never shrunk), so that
+/// the many small nodes of a deep tree allocate nothing.
+final class ScanScratch {
+    let width: Int
+    /// Per-bin statistics, 256 bins × `width`; all zero between uses.
+    let histogram: UnsafeMutablePointer<Double>
+    let binStarts: UnsafeMutablePointer<Int>
+    private(set) var ordered: UnsafeMutablePointer<Int>
+    private(set) var local: UnsafeMutablePointer<UInt8>
+    private var orderedCapacity = 0, localCapacity = 0
+    var touched: [Int] = []
+
+    init(width: Int) {
+        self.width = width
+        histogram = .allocate(capacity: 256 * width)
+        histogram.initialize(repeating: 0, count: 256 * width)
+        binStarts = .allocate(capacity: 256)
+        binStarts.initialize(repeating: 0, count: 256)
+        ordered = .allocate(capacity: 1)
+        local = .allocate(capacity: 1)
+        touched.reserveCapacity(256)
+    }
+
+    func prepare(samples: Int, features: Int) {
+        if samples > orderedCapacity {
+            ordered.deallocate()
+            orderedCapacity = max(samples, 2 * orderedCapacity)
+            ordered = .allocate(capacity: orderedCapacity)
+        }
+        if samples * features > localCapacity {
+            local.deallocate()
+            localCapacity = max(samples * features, 2 * localCapacity)
+            local = .allocate(capacity: localCapacity)
+        }
+    }
+
+    deinit {
+        histogram.deallocate(); binStarts.deallocate(); ordered.deallocate(); local.deallocate()
     }
 }
 
