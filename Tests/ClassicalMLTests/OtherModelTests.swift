@@ -94,3 +94,17 @@ func agreementUpToRelabeling(_ found: [Int], _ truth: [Int]) -> Double {
     }
     return permutations(Array(0..<k)).map { mapping in accuracy(truth, found.map { mapping[$0] }) }.max() ?? 0
 }
+
+@Suite struct RandomizedPCATests {
+    @Test func randomizedAgreesWithExactOnDigits() throws {
+        let x = Digits.load().x
+        let exact = try PCA(components: 5, solver: .exact).fit(x)
+        let randomized = try PCA(components: 5, solver: .randomized, seed: 3).fit(x)
+        for k in 0..<5 {
+            #expect(largestDifference(exact.components.row(k), randomized.components.row(k)) < 1e-6)
+        }
+        #expect(largestDifference(exact.explainedVarianceRatio, randomized.explainedVarianceRatio) < 1e-9)
+        #expect(PCA(components: 50).usesRandomized(rows: 10_000, columns: 784, keep: 50))
+        #expect(!PCA(components: 3).usesRandomized(rows: 150, columns: 4, keep: 3))
+    }
+}
