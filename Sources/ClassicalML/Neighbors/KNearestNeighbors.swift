@@ -34,11 +34,11 @@ public struct KNearestNeighbors: Classifier, Sendable {
             try Check.predictionInput(x, expected: featureCount)
             let block = 512
             let blocks = (x.rows + block - 1) / block
-            let results = Parallel.map(0..<blocks) { b -> [[(index: Int, distance: Double)]] in
+            let results = withSingleThreadedBLAS { Parallel.map(0..<blocks) { b -> [[(index: Int, distance: Double)]] in
                 let rows = Array(b * block ..< min(x.rows, (b + 1) * block))
                 let distances = x.rows(rows).squaredDistances(to: training, otherNorms: norms)
                 return (0..<rows.count).map { r in nearest(distances, row: r) }
-            }
+            } }
             return results.flatMap { $0 }
         }
 
