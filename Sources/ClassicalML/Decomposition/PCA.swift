@@ -2,8 +2,8 @@ import NumericCore
 
 /// Principal component analysis: projects centred data onto the directions of largest
 /// variance. The exact solver takes eigenvectors of the covariance matrix (LAPACK `dsyevd`);
-/// for large data and few components (`.automatic`, as scikit-learn) a seeded randomized SVD
-/// is used instead. Each component's sign is fixed so that its largest-magnitude entry is positive.
+/// for many features (over 1,500) and few components, `.automatic` uses a seeded randomized
+/// SVD instead. Each component's sign is fixed so that its largest-magnitude entry is positive.
 ///
 ///     let pca = try PCA(components: 2).fit(data.x)
 ///     let projected = try pca.transform(data.x)      // 150 × 2
@@ -25,7 +25,9 @@ public struct PCA: Transformer, Sendable {
         switch solver {
         case .exact: return false
         case .randomized: return true
-        case .automatic: return max(rows, columns) > 500 && Double(keep) < 0.8 * Double(min(rows, columns))
+        // The covariance route costs one well-shaped GEMM plus a d × d eigen-decomposition, which
+        // beats the randomized route's many thin GEMMs until d reaches the low thousands.
+        case .automatic: return columns > 1500 && Double(keep) < 0.8 * Double(min(rows, columns))
         }
     }
 

@@ -111,12 +111,20 @@ struct TreeBuilder<Criterion: SplitCriterion> {
         // copy: far fewer cache misses than reading scattered samples of each full column.
         let d = bins.featureCount
         let local = scratch.local, histogram = scratch.histogram, binStarts = scratch.binStarts, ordered = scratch.ordered
-        do {
-            let out = local
+        if n * 8 > bins.sampleCount {
+            // A large node: each feature's column is read nearly whole anyway, so read it in place.
+            bins.codes.withUnsafeBufferPointer { columns in
+                for (position, feature) in features.enumerated() {
+                    let column = columns.baseAddress! + feature * bins.sampleCount
+                    let out = local + position * n
+                    for (j, i) in node.enumerated() { out[j] = column[i] }
+                }
+            }
+        } else {
             bins.rowCodes.withUnsafeBufferPointer { rows in
                 for (j, i) in node.enumerated() {
                     let row = rows.baseAddress! + i * d
-                    for (position, feature) in features.enumerated() { out[position * n + j] = row[feature] }
+                    for (position, feature) in features.enumerated() { local[position * n + j] = row[feature] }
                 }
             }
         }
