@@ -38,7 +38,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                                                 samples: indices.count, depth: 0),
                              lo: 0, hi: indices.count, depth: 0, stats: rootStats)]
         var allFeatures = Array(0..<bins.featureCount)
-        let scratch = ScanScratch(width: width)
+        let scratches = (0..<(parallelFeatures ? max(1, Parallel.workers) : 1)).map { _ in ScanScratch(width: width) }
         while let job = stack.popLast() {
             let count = job.hi - job.lo
             if let maxDepth = limits.maxDepth, job.depth >= maxDepth { continue }
@@ -50,7 +50,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 candidates = Array(allFeatures[..<m])
             }
             let split = indices.withUnsafeBufferPointer { idx in
-                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates, scratch: scratch)
+                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates, scratches: scratches)
             }
             guard split.feature >= 0, split.gain > limits.minGain else { continue }
             // Partition the node's samples: left are those with bin ≤ split.bin.
@@ -78,18 +78,19 @@ struct TreeBuilder<Criterion: SplitCriterion> {
     }
 
     /// The best split of a node over the candidate features.
-    func bestSplit(_ node: [Int], stats: [Double], features: [Int], scratch: ScanScratch) -> Split {
+    /// `scratches` holds one set of buffers per worker.
+    func bestSplit(_ node: [Int], stats: [Double], features: [Int], scratches: [ScanScratch]) -> Split {
         let parentCost = stats.withUnsafeBufferPointer { criterion.cost($0.baseAddress!) }
         let work = node.count * features.count
-        if parallelFeatures && work > 60_000 && Parallel.workers > 1 {
-            let parts = Parallel.map(0..<Parallel.workers) { part -> Split in
-                let lo = features.count * part / Parallel.workers, hi = features.count * (part + 1) / Parallel.workers
+        if parallelFeatures && work > 60_000 && scratches.count > 1 {
+            let parts = Parallel.map(0..<scratches.count) { part -> Split in
+                let lo = features.count * part / scratches.count, hi = features.count * (part + 1) / scratches.count
                 return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]),
-                            scratch: ScanScratch(width: criterion.width))
+                            scratch: scratches[part])
             }
             return parts.reduce(Split()) { best, next in next.feature >= 0 && (best.feature < 0 || next.gain > best.gain) ? next : best }
         }
-        return scan(node, stats: stats, parentCost: parentCost, features: features, scratch: scratch)
+        return scan(node, stats: stats, parentCost: parentCost, features: features, scratch: scratches[0])
     }
 
     /// Scans some features. Every sample is first summed into its bin's statistics. Large nodes
