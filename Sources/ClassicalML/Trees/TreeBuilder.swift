@@ -102,9 +102,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
         let width = criterion.width
         let countSlot = width - 1
         scratch.prepare(samples: node.count, features: features.count)
-        var touched = scratch.touched
-        touched.removeAll(keepingCapacity: true)
-        defer { scratch.touched = touched }
+        let touchedBins = scratch.touched   // occupied bins of the current feature, `touchedCount` of them
         var best = Split()
         let minLeaf = limits.minSamplesLeaf
         let n = node.count
@@ -134,19 +132,21 @@ struct TreeBuilder<Criterion: SplitCriterion> {
             var sweep = stats.withUnsafeBufferPointer { criterion.makeSweep($0.baseAddress!) }
             for (position, feature) in features.enumerated() {
                 let column = codes + position * n
-                touched.removeAll(keepingCapacity: true)
+                var touchedCount = 0
                 for (j, i) in node.enumerated() {
                     let b = Int(column[j])
-                    if h[b * width + countSlot] == 0 { touched.append(b) }
+                    if h[b * width + countSlot] == 0 { touchedBins[touchedCount] = b; touchedCount += 1 }
                     criterion.add(i, to: h + b * width)
                 }
+                if touchedCount > 64 {
+                    touchedCount = 0
+                    for b in 0..<binLimit where h[b * width + countSlot] > 0 { touchedBins[touchedCount] = b; touchedCount += 1 }
+                } else {
+                    var occupied = UnsafeMutableBufferPointer(start: touchedBins, count: touchedCount)
+                    occupied.sort()
+                }
+                let touched = UnsafeBufferPointer(start: touchedBins, count: touchedCount)
                 if touched.count > 1 {
-                    if touched.count > 64 {
-                        touched.removeAll(keepingCapacity: true)
-                        for b in 0..<binLimit where h[b * width + countSlot] > 0 { touched.append(b) }
-                    } else {
-                        touched.sort()
-                    }
                     stats.withUnsafeBufferPointer { sweep.reset($0.baseAddress!) }
                     let bySample = touched.count * width > 2 * n
                     if bySample {
@@ -202,7 +202,8 @@ final class ScanScratch {
     private(set) var ordered: UnsafeMutablePointer<Int>
     private(set) var local: UnsafeMutablePointer<UInt8>
     private var orderedCapacity = 0, localCapacity = 0
-    var touched: [Int] = []
+    /// Room for the occupied bins of one feature.
+    let touched: UnsafeMutablePointer<Int>
 
     init(width: Int) {
         self.width = width
@@ -212,7 +213,7 @@ final class ScanScratch {
         binStarts.initialize(repeating: 0, count: 256)
         ordered = .allocate(capacity: 1)
         local = .allocate(capacity: 1)
-        touched.reserveCapacity(256)
+        touched = .allocate(capacity: 256)
     }
 
     func prepare(samples: Int, features: Int) {
@@ -229,7 +230,7 @@ final class ScanScratch {
     }
 
     deinit {
-        histogram.deallocate(); binStarts.deallocate(); ordered.deallocate(); local.deallocate()
+        histogram.deallocate(); binStarts.deallocate(); touched.deallocate(); ordered.deallocate(); local.deallocate()
     }
 }
 
