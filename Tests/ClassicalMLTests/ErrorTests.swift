@@ -16,7 +16,7 @@ import Testing
         #expect(throws: ClassicalMLError.nonFiniteValue(row: 2, column: 1)) { try LogisticRegression().fit(bad, y) }
         bad[2, 1] = .infinity
         #expect(throws: ClassicalMLError.nonFiniteValue(row: 2, column: 1)) { try StandardScaler().fit(bad) }
-        #expect(throws: ClassicalMLError.self) { try LinearRegression().fit(x, [1, 2, .nan, 4]) }
+        #expect(throws: ClassicalMLError.nonFiniteTarget(row: 2)) { try LinearRegression().fit(x, [1, 2, .nan, 4]) }
     }
 
     @Test func singleClass() {

@@ -12,6 +12,24 @@ import Testing
         #expect(try KNearestNeighbors(k: 5, weighting: .distance).fit(train.x, train.y).score(test.x, test.y) > 0.9)
     }
 
+    @Test func neighboursMatchAnExactSearch() throws {
+        let digits = Digits.load()
+        let queries = digits.x.rows(Array(0..<40)), training = digits.x.rows(Array(40..<digits.count))
+        let found = try KNearestNeighbors(k: 7).fit(training, Array(digits.y[40...])).neighbors(queries)
+        for q in 0..<queries.rows {
+            let query = queries.row(q)
+            let distances: [Double] = (0..<training.rows).map { (t: Int) -> Double in
+                exactDistance(query, training.row(t))
+            }
+            let order: [Int] = distances.indices.sorted { (a: Int, b: Int) -> Bool in
+                distances[a] < distances[b] || (distances[a] == distances[b] && a < b)
+            }
+            let nearest = Array(order.prefix(7))
+            #expect(found[q].map { $0.index } == nearest)
+            #expect(largestDifference(found[q].map { $0.distance }, nearest.map { distances[$0] }) < 1e-12)
+        }
+    }
+
     @Test func gaussianNaiveBayesMatchesScikitLearn() throws {
         let wine = Wine.load()
         let split = fixedSplit(wine.x, wine.y)
@@ -93,4 +111,26 @@ func agreementUpToRelabeling(_ found: [Int], _ truth: [Int]) -> Double {
         }
     }
     return permutations(Array(0..<k)).map { mapping in accuracy(truth, found.map { mapping[$0] }) }.max() ?? 0
+}
+
+@Suite struct RandomizedPCATests {
+    @Test func randomizedAgreesWithExactOnDigits() throws {
+        let x = Digits.load().x
+        let exact = try PCA(components: 5, solver: .exact).fit(x)
+        let randomized = try PCA(components: 5, solver: .randomized, seed: 3).fit(x)
+        for k in 0..<5 {
+            #expect(largestDifference(exact.components.row(k), randomized.components.row(k)) < 1e-6)
+        }
+        #expect(largestDifference(exact.explainedVarianceRatio, randomized.explainedVarianceRatio) < 1e-9)
+        #expect(PCA(components: 50).usesRandomized(rows: 10_000, columns: 3072, keep: 50))
+        #expect(!PCA(components: 50).usesRandomized(rows: 10_000, columns: 784, keep: 50))
+        #expect(!PCA(components: 3).usesRandomized(rows: 150, columns: 4, keep: 3))
+    }
+}
+
+/// The Euclidean distance, summed directly.
+func exactDistance(_ a: [Double], _ b: [Double]) -> Double {
+    var sum = 0.0
+    for i in a.indices { sum += (a[i] - b[i]) * (a[i] - b[i]) }
+    return sum.squareRoot()
 }

@@ -79,9 +79,7 @@ public struct Matrix: Sendable, Equatable {
 
     /// The transpose.
     public func transposed() -> Matrix {
-        var out = [Double](repeating: 0, count: values.count)
-        for r in 0..<rows { for c in 0..<columns { out[c * rows + r] = values[r * columns + c] } }
-        return Matrix(rows: columns, columns: rows, values: out)
+        Matrix(rows: columns, columns: rows, values: transposedBuffer(values, rows: rows, columns: columns))
     }
 
     /// Matrix product through BLAS (`dgemm`).
@@ -126,4 +124,24 @@ extension Matrix: CustomStringConvertible {
         if rows > shown { lines.append("  …") }
         return lines.joined(separator: "\n")
     }
+}
+
+/// The transpose of a row-major `rows × columns` buffer, copied in 32 × 32 tiles so that both
+/// reads and writes stay within a few cache lines.
+func transposedBuffer<Element>(_ source: [Element], rows: Int, columns: Int) -> [Element] {
+    guard let first = source.first else { return [] }
+    var out = [Element](repeating: first, count: source.count)
+    let tile = 32
+    source.withUnsafeBufferPointer { from in
+        out.withUnsafeMutableBufferPointer { to in
+            for r0 in stride(from: 0, to: rows, by: tile) {
+                for c0 in stride(from: 0, to: columns, by: tile) {
+                    for r in r0..<min(rows, r0 + tile) {
+                        for c in c0..<min(columns, c0 + tile) { to[c * rows + r] = from[r * columns + c] }
+                    }
+                }
+            }
+        }
+    }
+    return out
 }

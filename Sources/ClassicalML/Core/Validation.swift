@@ -33,7 +33,7 @@ enum Check {
     static func regression(_ x: Matrix, _ y: [Double]) throws {
         try features(x)
         guard x.rows == y.count else { throw ClassicalMLError.mismatchedLengths(samples: x.rows, targets: y.count) }
-        if let bad = y.firstIndex(where: { !$0.isFinite }) { throw ClassicalMLError.nonFiniteValue(row: bad, column: x.columns) }
+        if let bad = y.firstIndex(where: { !$0.isFinite }) { throw ClassicalMLError.nonFiniteTarget(row: bad) }
     }
 
     /// A hyperparameter condition.

@@ -17,7 +17,8 @@ public struct CrossValidationScores: Sendable, CustomStringConvertible {
     }
 }
 
-/// Cross-validates a classifier with stratified folds, scoring accuracy (or `scoring`).
+/// Cross-validates a classifier with stratified folds (shuffled by `seed`), scoring accuracy
+/// (or `scoring`): each fold is predicted by a model fitted on the other folds.
 public func crossValidate<Model: Classifier>(
     _ model: Model, _ x: Matrix, _ y: [Int], folds: Int = 5, seed: UInt64 = 0,
     scoring: (_ truth: [Int], _ predicted: [Int]) -> Double = accuracy, metric: String = "accuracy"
@@ -31,7 +32,7 @@ public func crossValidate<Model: Classifier>(
     return CrossValidationScores(scores: scores, metric: metric)
 }
 
-/// Cross-validates a regressor with shuffled folds, scoring R².
+/// Cross-validates a regressor with folds shuffled by `seed`, scoring R².
 public func crossValidate<Model: Regressor>(
     _ model: Model, _ x: Matrix, _ y: [Double], folds: Int = 5, seed: UInt64 = 0
 ) throws -> CrossValidationScores {

@@ -1,3 +1,5 @@
+import NumericCore
+
 /// Kernel rows `K(x_i, ·)` of one training problem, computed on demand and kept up to a memory
 /// budget; when full, the least recently used row is dropped.
 final class KernelRowCache {
@@ -37,8 +39,18 @@ final class KernelRowCache {
         return values
     }
 
+    /// One row by dot products (BLAS `ddot`): reading the rows once from cache beats a
+    /// matrix–vector GEMM, which would first repack the whole matrix.
     private func compute(_ i: Int) -> [Double] {
-        let products = x.multiplied(by: x.row(i))
-        return (0..<x.rows).map { kernel.value(dot: products[$0], normA: norms[i], normB: norms[$0]) }
+        let d = x.columns
+        var row = [Double](repeating: 0, count: x.rows)
+        x.values.withUnsafeBufferPointer { data in
+            let base = data.baseAddress!
+            for t in 0..<x.rows {
+                let dot = BLAS.dot(count: d, x: base + i * d, y: base + t * d)
+                row[t] = kernel.value(dot: dot, normA: norms[i], normB: norms[t])
+            }
+        }
+        return row
     }
 }

@@ -33,7 +33,7 @@ public struct SVM: Classifier, Sendable {
         var pairs: [(Int, Int)] = []
         for a in present.indices { for b in (a + 1)..<present.count { pairs.append((present[a], present[b])) } }
         let budget = cacheMegabytes * 1_048_576 / min(Parallel.workers, max(1, pairs.count))
-        let machines = Parallel.map(0..<pairs.count) { p -> BinaryMachine in
+        let machines = withSingleThreadedBLAS { Parallel.map(0..<pairs.count) { p -> BinaryMachine in
             let (positive, negative) = pairs[p]
             let members = y.indices.filter { y[$0] == positive || y[$0] == negative }
             let cache = KernelRowCache(x: x.rows(members), kernel: resolved, budgetBytes: budget)
@@ -42,7 +42,7 @@ public struct SVM: Classifier, Sendable {
             let support = members.indices.filter { solution.alphas[$0] > 0 }
             return BinaryMachine(positive: positive, negative: negative, supportRows: support.map { members[$0] },
                                  coefficients: support.map { solution.alphas[$0] * signs[$0] }, bias: solution.bias)
-        }
+        } }
         // Gather every support vector once; machines refer to them by position.
         let supportRows = Array(Set(machines.flatMap(\.supportRows))).sorted()
         let position = Dictionary(uniqueKeysWithValues: supportRows.enumerated().map { ($1, $0) })
@@ -84,7 +84,7 @@ public struct SVM: Classifier, Sendable {
             try Check.predictionInput(x, expected: featureCount)
             let block = 1024
             let blocks = (x.rows + block - 1) / block
-            let parts = Parallel.map(0..<blocks) { b -> [Double] in
+            let parts = withSingleThreadedBLAS { Parallel.map(0..<blocks) { b -> [Double] in
                 let rows = x.rows(Array(b * block ..< min(x.rows, (b + 1) * block)))
                 let k = kernel.matrix(rows, supportVectors, normsA: rows.rowSquaredNorms, normsB: supportNorms)
                 var out = [Double](repeating: 0, count: rows.rows * machines.count)
@@ -96,7 +96,7 @@ public struct SVM: Classifier, Sendable {
                     }
                 }
                 return out
-            }
+            } }
             return Matrix(rows: x.rows, columns: machines.count, values: parts.flatMap { $0 })
         }
 

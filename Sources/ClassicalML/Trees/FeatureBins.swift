@@ -20,20 +20,24 @@ struct FeatureBins: Sendable {
     init(_ x: Matrix, maxBins: Int = 256) {
         let n = x.rows, d = x.columns
         sampleCount = n; featureCount = d
-        let edgeLists = Parallel.map(0..<d) { f in FeatureBins.edges(for: x.column(f), maxBins: maxBins) }
+        let columns = x.transposed()   // one strided pass; every feature is contiguous afterwards
+        let edgeLists = Parallel.map(0..<d) { f in
+            FeatureBins.edges(for: Array(columns.values[f * n ..< (f + 1) * n]), maxBins: maxBins)
+        }
         var codes = [UInt8](repeating: 0, count: n * d)
         codes.withUnsafeMutableBufferPointer { out in
             let base = out.baseAddress!
-            Parallel.forEach(0..<d) { f in
-                let edges = edgeLists[f]
-                for i in 0..<n { (base + f * n + i).pointee = UInt8(FeatureBins.bin(of: x.values[i * d + f], edges: edges)) }
+            columns.values.withUnsafeBufferPointer { values in
+                Parallel.forEach(0..<d) { f in
+                    edgeLists[f].withUnsafeBufferPointer { edges in
+                        for i in 0..<n { (base + f * n + i).pointee = UInt8(FeatureBins.bin(of: values[f * n + i], edges: edges)) }
+                    }
+                }
             }
         }
-        var rowCodes = [UInt8](repeating: 0, count: n * d)
-        for f in 0..<d { for i in 0..<n { rowCodes[i * d + f] = codes[f * n + i] } }
         edges = edgeLists
         self.codes = codes
-        self.rowCodes = rowCodes
+        rowCodes = transposedBuffer(codes, rows: d, columns: n)
     }
 
     static func edges(for column: [Double], maxBins: Int) -> [Double] {
@@ -53,14 +57,24 @@ struct FeatureBins: Sendable {
         return edges
     }
 
-    /// The number of edges strictly below `value` (binary search).
+    /// The number of edges strictly below `value`: a binary search without data-dependent
+    /// branches (the compiler turns the step into a conditional move), since bin codes are
+    /// computed for every value of the data.
     @inline(__always)
-    static func bin(of value: Double, edges: [Double]) -> Int {
-        var lo = 0, hi = edges.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if edges[mid] < value { lo = mid + 1 } else { hi = mid }
+    static func bin(of value: Double, edges: UnsafeBufferPointer<Double>) -> Int {
+        var base = 0, length = edges.count
+        while length > 0 {
+            let half = length >> 1
+            let probe = base + half
+            let below = edges[probe] < value
+            base = below ? probe + 1 : base
+            length = below ? length - half - 1 : half
         }
-        return lo
+        return base
+    }
+
+    /// The number of edges strictly below `value`.
+    static func bin(of value: Double, edges: [Double]) -> Int {
+        edges.withUnsafeBufferPointer { bin(of: value, edges: $0) }
     }
 }

@@ -110,22 +110,23 @@ struct GradientCriterion: SplitCriterion {
 /// The sweep of `ClassCountCriterion`: Gini keeps `Σ count²` per side, entropy `Σ count·log count`.
 struct ClassSweep: SplitSweep {
     let criterion: ClassCountCriterion
-    var left: [Double]
-    var right: [Double]
+    /// Per-class weights of both sides, in a buffer owned by `storage`.
+    private let storage: ClassSweepStorage
+    private let left: UnsafeMutablePointer<Double>
+    private let right: UnsafeMutablePointer<Double>
     var leftWeight = 0.0, rightWeight = 0.0
     var leftSum = 0.0, rightSum = 0.0
 
-    init(criterion: ClassCountCriterion, right: [Double]) {
+    init(criterion: ClassCountCriterion, right stats: [Double]) {
         self.criterion = criterion
-        self.right = right
-        left = [Double](repeating: 0, count: right.count)
-        rightWeight = right.reduce(0, +)
-        rightSum = right.reduce(0) { $0 + term($1) }
+        storage = ClassSweepStorage(classes: criterion.classCount)
+        left = storage.left; right = storage.right
+        stats.withUnsafeBufferPointer { reset($0.baseAddress!) }
     }
 
     mutating func reset(_ stats: UnsafePointer<Double>) {
         leftWeight = 0; leftSum = 0; rightWeight = 0; rightSum = 0
-        for c in 0..<left.count {
+        for c in 0..<criterion.classCount {
             left[c] = 0
             right[c] = stats[c]
             rightWeight += stats[c]
@@ -139,24 +140,27 @@ struct ClassSweep: SplitSweep {
     }
 
     @inline(__always)
-    mutating func moveLeft(_ i: Int) {
-        let c = criterion.labels[i]
-        let w = criterion.weights?[i] ?? 1
-        leftSum -= term(left[c]); rightSum -= term(right[c])
-        left[c] += w; right[c] -= w
-        leftSum += term(left[c]); rightSum += term(right[c])
+    private mutating func move(_ c: Int, _ w: Double) {
+        if criterion.entropy {
+            leftSum -= term(left[c]); rightSum -= term(right[c])
+            left[c] += w; right[c] -= w
+            leftSum += term(left[c]); rightSum += term(right[c])
+        } else {
+            // (L + w)² − L² = w(2L + w); (R − w)² − R² = w(w − 2R).
+            leftSum += w * (2 * left[c] + w); rightSum += w * (w - 2 * right[c])
+            left[c] += w; right[c] -= w
+        }
         leftWeight += w; rightWeight -= w
     }
 
     @inline(__always)
+    mutating func moveLeft(_ i: Int) {
+        move(criterion.labels[i], criterion.weights?[i] ?? 1)
+    }
+
+    @inline(__always)
     mutating func moveLeft(bin stats: UnsafePointer<Double>) {
-        for c in 0..<left.count where stats[c] != 0 {
-            let w = stats[c]
-            leftSum -= term(left[c]); rightSum -= term(right[c])
-            left[c] += w; right[c] -= w
-            leftSum += term(left[c]); rightSum += term(right[c])
-            leftWeight += w; rightWeight -= w
-        }
+        for c in 0..<criterion.classCount where stats[c] != 0 { move(c, stats[c]) }
     }
 
     var cost: Double {
@@ -167,6 +171,19 @@ struct ClassSweep: SplitSweep {
         return (leftWeight > 0 ? leftWeight - leftSum / leftWeight : 0)
             + (rightWeight > 0 ? rightWeight - rightSum / rightWeight : 0)
     }
+}
+
+/// The per-class buffers of a `ClassSweep` (raw memory: no copy-on-write checks in the hot loop).
+final class ClassSweepStorage {
+    let left: UnsafeMutablePointer<Double>
+    let right: UnsafeMutablePointer<Double>
+
+    init(classes: Int) {
+        left = .allocate(capacity: classes); left.initialize(repeating: 0, count: classes)
+        right = .allocate(capacity: classes); right.initialize(repeating: 0, count: classes)
+    }
+
+    deinit { left.deallocate(); right.deallocate() }
 }
 
 /// The sweep of `GradientCriterion`: sums of gradients and hessians per side.

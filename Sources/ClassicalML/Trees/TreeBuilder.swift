@@ -38,6 +38,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                                                 samples: indices.count, depth: 0),
                              lo: 0, hi: indices.count, depth: 0, stats: rootStats)]
         var allFeatures = Array(0..<bins.featureCount)
+        let scratches = (0..<(parallelFeatures ? max(1, Parallel.workers) : 1)).map { _ in ScanScratch(width: width) }
         while let job = stack.popLast() {
             let count = job.hi - job.lo
             if let maxDepth = limits.maxDepth, job.depth >= maxDepth { continue }
@@ -49,7 +50,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 candidates = Array(allFeatures[..<m])
             }
             let split = indices.withUnsafeBufferPointer { idx in
-                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates)
+                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates, scratches: scratches)
             }
             guard split.feature >= 0, split.gain > limits.minGain else { continue }
             // Partition the node's samples: left are those with bin ≤ split.bin.
@@ -77,63 +78,75 @@ struct TreeBuilder<Criterion: SplitCriterion> {
     }
 
     /// The best split of a node over the candidate features.
-    func bestSplit(_ node: [Int], stats: [Double], features: [Int]) -> Split {
+    /// `scratches` holds one set of buffers per worker.
+    func bestSplit(_ node: [Int], stats: [Double], features: [Int], scratches: [ScanScratch]) -> Split {
         let parentCost = stats.withUnsafeBufferPointer { criterion.cost($0.baseAddress!) }
         let work = node.count * features.count
-        if parallelFeatures && work > 60_000 && Parallel.workers > 1 {
-            let parts = Parallel.map(0..<Parallel.workers) { part -> Split in
-                let lo = features.count * part / Parallel.workers, hi = features.count * (part + 1) / Parallel.workers
-                return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]))
+        if parallelFeatures && work > 60_000 && scratches.count > 1 {
+            let parts = Parallel.map(0..<scratches.count) { part -> Split in
+                let lo = features.count * part / scratches.count, hi = features.count * (part + 1) / scratches.count
+                return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]),
+                            scratch: scratches[part])
             }
             return parts.reduce(Split()) { best, next in next.feature >= 0 && (best.feature < 0 || next.gain > best.gain) ? next : best }
         }
-        return scan(node, stats: stats, parentCost: parentCost, features: features)
+        return scan(node, stats: stats, parentCost: parentCost, features: features, scratch: scratches[0])
     }
 
     /// Scans some features. Every sample is first summed into its bin's statistics. Large nodes
     /// then sweep bin by bin; small nodes (few samples per bin) are counting-sorted by bin and
     /// swept sample by sample, which costs O(1) per sample instead of O(classes) per bin.
     /// Every boundary between occupied bins is scored; the first best wins ties.
-    private func scan(_ node: [Int], stats: [Double], parentCost: Double, features: [Int]) -> Split {
+    private func scan(_ node: [Int], stats: [Double], parentCost: Double, features: [Int], scratch: ScanScratch) -> Split {
         let binLimit = 256
         let width = criterion.width
         let countSlot = width - 1
-        var histogram = [Double](repeating: 0, count: binLimit * width)
-        var binStarts = [Int](repeating: 0, count: binLimit)
-        var ordered = [Int](repeating: 0, count: node.count)
-        var touched = [Int]()
-        touched.reserveCapacity(binLimit)
+        scratch.prepare(samples: node.count, features: features.count)
+        let touchedBins = scratch.touched   // occupied bins of the current feature, `touchedCount` of them
         var best = Split()
         let minLeaf = limits.minSamplesLeaf
         let n = node.count
         // Gather the node's codes of the scanned features, feature-major, from the row-major
         // copy: far fewer cache misses than reading scattered samples of each full column.
-        var local = [UInt8](repeating: 0, count: n * features.count)
         let d = bins.featureCount
-        local.withUnsafeMutableBufferPointer { out in
+        let local = scratch.local, histogram = scratch.histogram, binStarts = scratch.binStarts, ordered = scratch.ordered
+        if n * 8 > bins.sampleCount {
+            // A large node: each feature's column is read nearly whole anyway, so read it in place.
+            bins.codes.withUnsafeBufferPointer { columns in
+                for (position, feature) in features.enumerated() {
+                    let column = columns.baseAddress! + feature * bins.sampleCount
+                    let out = local + position * n
+                    for (j, i) in node.enumerated() { out[j] = column[i] }
+                }
+            }
+        } else {
             bins.rowCodes.withUnsafeBufferPointer { rows in
                 for (j, i) in node.enumerated() {
                     let row = rows.baseAddress! + i * d
-                    for (position, feature) in features.enumerated() { out[position * n + j] = row[feature] }
+                    for (position, feature) in features.enumerated() { local[position * n + j] = row[feature] }
                 }
             }
         }
-        histogram.withUnsafeMutableBufferPointer { hist in
-        binStarts.withUnsafeMutableBufferPointer { starts in
-        ordered.withUnsafeMutableBufferPointer { sorted in
-        local.withUnsafeBufferPointer { codes in
-            let h = hist.baseAddress!
+        do {
+            let h = histogram, starts = binStarts, sorted = ordered, codes = local
             var sweep = stats.withUnsafeBufferPointer { criterion.makeSweep($0.baseAddress!) }
             for (position, feature) in features.enumerated() {
-                let column = codes.baseAddress! + position * n
-                touched.removeAll(keepingCapacity: true)
+                let column = codes + position * n
+                var touchedCount = 0
                 for (j, i) in node.enumerated() {
                     let b = Int(column[j])
-                    if h[b * width + countSlot] == 0 { touched.append(b) }
+                    if h[b * width + countSlot] == 0 { touchedBins[touchedCount] = b; touchedCount += 1 }
                     criterion.add(i, to: h + b * width)
                 }
+                if touchedCount > 64 {
+                    touchedCount = 0
+                    for b in 0..<binLimit where h[b * width + countSlot] > 0 { touchedBins[touchedCount] = b; touchedCount += 1 }
+                } else {
+                    var occupied = UnsafeMutableBufferPointer(start: touchedBins, count: touchedCount)
+                    occupied.sort()
+                }
+                let touched = UnsafeBufferPointer(start: touchedBins, count: touchedCount)
                 if touched.count > 1 {
-                    if touched.count > 64 { touched = (0..<binLimit).filter { h[$0 * width + countSlot] > 0 } } else { touched.sort() }
                     stats.withUnsafeBufferPointer { sweep.reset($0.baseAddress!) }
                     let bySample = touched.count * width > 2 * n
                     if bySample {
@@ -165,9 +178,6 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 for b in touched { for k in 0..<width { h[b * width + k] = 0 } }
             }
         }
-        }
-        }
-        }
         guard best.feature >= 0 else { return best }
         // Recover the left side's statistics of the winning split.
         var left = [Double](repeating: 0, count: criterion.width)
@@ -179,6 +189,48 @@ struct TreeBuilder<Criterion: SplitCriterion> {
         }
         best.left = left
         return best
+    }
+}
+
+/// Buffers reused by every split search of one tree (grown as needed, never shrunk), so that
+/// the many small nodes of a deep tree allocate nothing.
+final class ScanScratch {
+    let width: Int
+    /// Per-bin statistics, 256 bins × `width`; all zero between uses.
+    let histogram: UnsafeMutablePointer<Double>
+    let binStarts: UnsafeMutablePointer<Int>
+    private(set) var ordered: UnsafeMutablePointer<Int>
+    private(set) var local: UnsafeMutablePointer<UInt8>
+    private var orderedCapacity = 0, localCapacity = 0
+    /// Room for the occupied bins of one feature.
+    let touched: UnsafeMutablePointer<Int>
+
+    init(width: Int) {
+        self.width = width
+        histogram = .allocate(capacity: 256 * width)
+        histogram.initialize(repeating: 0, count: 256 * width)
+        binStarts = .allocate(capacity: 256)
+        binStarts.initialize(repeating: 0, count: 256)
+        ordered = .allocate(capacity: 1)
+        local = .allocate(capacity: 1)
+        touched = .allocate(capacity: 256)
+    }
+
+    func prepare(samples: Int, features: Int) {
+        if samples > orderedCapacity {
+            ordered.deallocate()
+            orderedCapacity = max(samples, 2 * orderedCapacity)
+            ordered = .allocate(capacity: orderedCapacity)
+        }
+        if samples * features > localCapacity {
+            local.deallocate()
+            localCapacity = max(samples * features, 2 * localCapacity)
+            local = .allocate(capacity: localCapacity)
+        }
+    }
+
+    deinit {
+        histogram.deallocate(); binStarts.deallocate(); touched.deallocate(); ordered.deallocate(); local.deallocate()
     }
 }
 
