@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import PrimerKit
+
+/// Golden files for the renderers: a chapter with every kind of prose and a made-up result,
+/// rendered for a terminal (plain and colour) and as a page. `PRIMER_BLESS=1 swift test
+/// --filter RendererGoldenTests` rewrites the files after an intended change.
+@Suite struct RendererGoldenTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/golden"
+
+    func chapterAndResult() throws -> (Chapter, ChapterResult) {
+        let chapter = try Chapter.load(path: TestSupport.fixtures + "/rendering.md")
+        let relative = Chapter(path: "Chapters/rendering.md", source: chapter.source, title: chapter.title,
+                               content: chapter.content, cells: chapter.cells, dataFiles: chapter.dataFiles)
+        let result = ChapterResult(path: relative.path, cells: [
+            CellResult(index: 0, status: .passed, outputs: [.stdout("<hello & goodbye>\n"), .stderr("a warning\n")], seconds: 0.01),
+            CellResult(index: 1, status: .failed(CellFailure(kind: .runtimeError, message: "Index out of range", line: 47, column: 7,
+                                                             details: ["called from Chapters/rendering.md:48:1"])),
+                       outputs: [.stdout("hidden\n")], seconds: 0.02),
+        ], seconds: 0.5)
+        return (relative, result)
+    }
+
+    func compare(_ actual: String, _ name: String) throws {
+        let path = Self.goldenFolder + "/" + name
+        if ProcessInfo.processInfo.environment["PRIMER_BLESS"] == "1" {
+            try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file; run with PRIMER_BLESS=1 if the change is intended")
+    }
+
+    @Test func terminalPlain() throws {
+        let (chapter, result) = try chapterAndResult()
+        try compare(ChapterTextRenderer(style: TerminalStyle(width: 72, color: false)).render(chapter, result: result), "rendering-plain.txt")
+    }
+
+    @Test func terminalColour() throws {
+        let (chapter, result) = try chapterAndResult()
+        try compare(ChapterTextRenderer(style: TerminalStyle(width: 72, color: true)).render(chapter, result: result), "rendering-colour.txt")
+    }
+
+    @Test func htmlPage() throws {
+        let (chapter, result) = try chapterAndResult()
+        let book = Book(folder: "Chapters", metadata: .init(title: "Golden book"), chapters: [.init(path: chapter.path, summaryTitle: nil)])
+        var site = SiteBuilder(book: book, items: [ChapterBatch.Item(chapter: chapter, result: result, explanation: "")])
+        let folder = TestSupport.scratchFolder() + "/site"
+        try site.write(to: folder)
+        let page = try String(contentsOfFile: folder + "/rendering.html", encoding: .utf8)
+        try compare(page, "rendering.html")
+        // The page is well-formed enough for a browser and carries no external reference.
+        #expect(!page.contains("src=\"http") && !page.contains("url(http") && !page.contains("rel=\"stylesheet\" href=\"http"))
+        #expect(page.contains("<math"))
+        #expect(page.contains("&lt;hello &amp; goodbye&gt;"))
+        #expect(page.contains("href=\"02-next.html#start\""))
+        #expect(site.warnings.isEmpty)
+    }
+}
