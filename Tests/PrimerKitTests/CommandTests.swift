@@ -114,6 +114,34 @@ import Testing
         #expect(cached.result.fromCache)
     }
 
+    @Test func twoBuildsAtOnceDoNotCorruptEachOther() throws {
+        let folder = TestSupport.scratchFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/book", withIntermediateDirectories: true)
+        _ = TestSupport.copyFixture("state-and-streams.md", into: folder + "/book")
+        _ = TestSupport.copyFixture("rich.md", into: folder + "/book")
+        let statuses = Locked([Int32]())
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let status = (try? TestSupport.primer(["build", "book", "--out", "site"], in: folder).status) ?? -1
+            statuses.withLock { $0.append(status) }
+        }
+        #expect(statuses.withLock { $0 } == [0, 0])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder + "/site").filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages == ["index.html", "rich.html", "state-and-streams.html"])
+        // No staging folder is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("staging") }.isEmpty)
+    }
+
+    @Test func malformedMathWarnsAndFailsUnderStrict() throws {
+        let folder = TestSupport.scratchFolder()
+        try Data("# Math\n\nFine $x^2$, broken $\\frac{a}$ here.\n".utf8).write(to: URL(fileURLWithPath: folder + "/math.md"))
+        let (status, output) = try TestSupport.primer(["check", "math.md"], in: folder)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("math.md:3:1: warning: cannot typeset `\\frac{a}`"))
+        let (strict, strictOutput) = try TestSupport.primer(["check", "math.md", "--strict"], in: folder)
+        #expect(strict == 1)
+        #expect(strictOutput.contains("math.md:3:1: error: cannot typeset"))
+    }
+
     @Test func stepRunsStraightThroughWithoutATerminal() throws {
         let path = TestSupport.copyFixture("state-and-streams.md")
         let folder = (path as NSString).deletingLastPathComponent
