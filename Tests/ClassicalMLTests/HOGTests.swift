@@ -1,3 +1,4 @@
+import Datasets
 import Testing
 @testable import ClassicalML
 
@@ -26,6 +27,21 @@ import Testing
         let transposed: [Double] = (0..<784).map { (i: Int) -> Double in verticalEdge[(i % 28) * 28 + i / 28] }
         let rotated = HOGDescriptor(cellSize: 14, blockSize: 1).features(transposed, width: 28, height: 28)
         #expect(rotated[4] > 0.9)   // the bin centred on 90°
+    }
+
+    @Test func imageDatasetMatchesSingleImages() {
+        let bytes: [UInt8] = (0..<(2 * 784)).map { (i: Int) -> UInt8 in
+            let base: Int = i % 28 >= 14 ? 200 : 10
+            return UInt8(base + (i / 784) * 20)
+        }
+        let data = ImageDataset(name: "edges", pixels: .bytes(bytes, scale: 1 / 255, offset: 0), count: 2, channels: 1,
+                                height: 28, width: 28, labels: [0, 1], classNames: ["a", "b"])
+        let features = hogFeatures(data)
+        #expect(features.rows == 2 && features.columns == 324)
+        for i in 0..<2 {
+            let single = hogFeatures(pixels: data.image(i), width: 28, height: 28)
+            #expect(zip(features.row(i), single).allSatisfy { abs($0 - $1) < 1e-12 })
+        }
     }
 
     @Test func batchMatchesSingleImages() {

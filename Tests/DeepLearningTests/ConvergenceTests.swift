@@ -46,6 +46,12 @@ struct ConvergenceTests {
         #expect(history.losses.last! < history.losses.first!)
         let accuracy = evaluate(model, on: TensorDataset(inputs: test.points, targets: test.labels))
         #expect(accuracy >= 0.97, "two-moons test accuracy \(accuracy)")
+        // Batched class predictions agree with the accuracy above.
+        let testSet = TensorDataset(inputs: test.points, targets: test.labels)
+        let predicted = predictClasses(model, on: testSet, batchSize: 64)
+        let labels = test.labels.scalars.map { Int($0) }
+        #expect(predicted.count == labels.count)
+        #expect(abs(Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count) - accuracy) < 1e-9)
     }
 
     /// A short training run with shuffling and dropout; returns its losses.

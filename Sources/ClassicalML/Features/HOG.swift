@@ -106,3 +106,15 @@ public func hogFeatures(images: [Float], count: Int, width: Int, height: Int, ce
     }
     return Matrix(rows: count, columns: descriptor.featureCount(width: width, height: height), values: rows.flatMap { $0 })
 }
+
+/// HOG features of every image of a data set (single channel), one row per image.
+///
+///     let test = try FashionMNIST.load(.test)
+///     let features = hogFeatures(test)          // 10,000 × 324
+public func hogFeatures(_ dataset: ImageDataset, cellSize: Int = 7, blockSize: Int = 2, orientations: Int = 9) -> Matrix {
+    precondition(dataset.channels == 1, "hogFeatures: \(dataset.name) has \(dataset.channels) channels; HOG here works on grayscale images")
+    var pixels = [Float](repeating: 0, count: dataset.count * dataset.pixelsPerImage)
+    pixels.withUnsafeMutableBufferPointer { dataset.copyPixels(of: Array(0..<dataset.count), into: $0.baseAddress!) }
+    return hogFeatures(images: pixels, count: dataset.count, width: dataset.width, height: dataset.height,
+                       cellSize: cellSize, blockSize: blockSize, orientations: orientations)
+}

@@ -32,3 +32,22 @@ public func predict(_ model: some Layer, _ inputs: Tensor) -> Tensor {
     defer { if wasTraining { model.train() } }
     return withoutGradients { model(inputs) }
 }
+
+/// The predicted class (the index of the largest output) for every example of `dataset`,
+/// computed in batches, in evaluation mode, without gradients.
+///
+///     let predicted = predictClasses(model, on: test)   // [Int], one per test image
+///     print(confusionMatrix(test.labels, predicted))
+public func predictClasses(_ model: some Layer, on dataset: any Dataset, batchSize: Int = 256) -> [Int] {
+    let wasTraining = model.isTrainingMode
+    model.eval()
+    defer { if wasTraining { model.train() } }
+    var classes: [Int] = []
+    classes.reserveCapacity(dataset.count)
+    withoutGradients {
+        for (inputs, _) in DataLoader(dataset, batchSize: batchSize) {
+            classes += model(inputs).argmax(axis: 1).scalars.map { Int($0) }
+        }
+    }
+    return classes
+}
