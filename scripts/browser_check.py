@@ -65,6 +65,7 @@ class DevTools:
         else:
             header += bytes([0x80 | 127]) + struct.pack(">Q", len(body))
         masked = bytes(b ^ mask[i % 4] for i, b in enumerate(body))
+        self.sock.settimeout(60)
         self.sock.sendall(header + mask + masked)
         while True:
             message = self._recv_message()
@@ -151,7 +152,11 @@ def main():
             tools.send("Page.navigate", url="file://" + page)
             loaded = tools.wait_for("Page.loadEventFired", 30)
             tools.drain(0.7)
-            shot = tools.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+            # The top of the page, up to 6,000 pixels: enough to see it, small enough to keep.
+            metrics = tools.send("Page.getLayoutMetrics")
+            height = min(6000, int(metrics.get("cssContentSize", {}).get("height", 1600)))
+            shot = tools.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                              clip={"x": 0, "y": 0, "width": 1280, "height": max(height, 1), "scale": 1})
             name = os.path.splitext(os.path.basename(page))[0]
             with open(os.path.join(shots, name + ".png"), "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
