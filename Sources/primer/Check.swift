@@ -66,6 +66,7 @@ struct Check: ParsableCommand {
 
         var warned: [String] = []
         for item in items {
+            for warning in item.result.warnings { print(style.yellow(warning)) }
             for problem in item.chapter?.formulaProblems ?? [] {
                 print(style.bold("\(item.result.path):\(problem.line):1: ") + (strict ? style.red("error: ") : style.yellow("warning: ")) + problem.message)
                 warned.append(item.result.path)

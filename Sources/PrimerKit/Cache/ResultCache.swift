@@ -19,7 +19,7 @@ public struct ResultCache: Sendable {
         var result: ChapterResult
     }
 
-    static let format = 1
+    static let format = 2
 
     /// Why a chapter ran or came from the cache, for `--explain`.
     public enum Lookup: Sendable {

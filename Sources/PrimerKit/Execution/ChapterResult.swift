@@ -60,6 +60,8 @@ public struct ChapterResult: Equatable, Sendable, Codable {
     public var fromCache: Bool
     /// Set when the chapter could not be parsed; then `cells` is empty.
     public var chapterError: ChapterError?
+    /// Things the author should know that do not fail the chapter (`path:line:col: warning: …`).
+    public var warnings: [String] = []
 
     public init(path: String, cells: [CellResult], seconds: Double, fromCache: Bool = false, chapterError: ChapterError? = nil) {
         self.path = path; self.cells = cells; self.seconds = seconds; self.fromCache = fromCache; self.chapterError = chapterError

@@ -113,7 +113,9 @@ public final class ChapterRunner: @unchecked Sendable {
             }
             for result in interpreted.cells { cells[result.index] = result }
             for (i, result) in expectedAtRuntime { cells[i] = result }
-            return ChapterResult(path: chapter.path, cells: cells, seconds: 0)
+            var finished = ChapterResult(path: chapter.path, cells: cells, seconds: 0)
+            finished.warnings = compiled.slowExpressions
+            return finished
         }
     }
 

@@ -13,7 +13,12 @@ struct ChapterCompiler {
         /// Expect-error cells that failed to compile, as they should, with the first error.
         var expectedFailures: [Int: CellFailure]
         var program: GeneratedProgram
+        /// Expressions in cells that took the type checker long (`path:line:col: warning: …`).
+        var slowExpressions: [String] = []
     }
+
+    /// Milliseconds of type checking above which an expression is reported to the author.
+    static let slowTypeCheckMilliseconds = 500
 
     enum Outcome {
         case compiled(Compiled)
@@ -30,10 +35,14 @@ struct ChapterCompiler {
             try Data(program.source.utf8).write(to: URL(fileURLWithPath: sourcePath))
             let arguments = ["-swift-version", "5", "-g", "-Onone", "-module-name", "Chapter",
                              "-diagnostic-style=llvm", "-no-color-diagnostics",
+                             "-Xfrontend", "-warn-long-expression-type-checking=\(Self.slowTypeCheckMilliseconds)",
                              sourcePath, "-o", executable] + engines.compilerArguments()
             let result = try Shell.run(toolchain.swiftc, arguments)
             if result.succeeded {
-                return .compiled(Compiled(executable: executable, expectedFailures: excluded, program: program))
+                let slow = DiagnosticParser.parse(result.output)
+                    .filter { $0.severity == .warning && $0.file == chapter.path && $0.message.contains("type-check") }
+                    .map { "\($0.location): warning: \($0.message); split it into smaller steps or add type annotations" }
+                return .compiled(Compiled(executable: executable, expectedFailures: excluded, program: program, slowExpressions: slow))
             }
             let errors = DiagnosticParser.parse(result.output).filter { $0.severity == .error }
             var failures: [Int: CellFailure] = [:]
