@@ -16,10 +16,20 @@ public enum Progress {
     /// Reports closer together than this (seconds) are dropped, except a task's last one.
     static let minimumInterval = 0.1
 
-    /// Reports that `task` has done `completed` of `total` steps, with optional metrics.
-    public static func update(_ task: String, _ completed: Int, of total: Int, _ metrics: KeyValuePairs<String, Double> = [:]) {
+    /// Reports that `task` has done `completed` of `total` steps, with optional metrics
+    /// (`Float` or `Double` values: a tensor's `.item` goes straight in).
+    public static func update(_ task: String, _ completed: Int, of total: Int,
+                              _ metrics: KeyValuePairs<String, any BinaryFloatingPoint> = [:]) {
         send(ProgressPayload(task: task, completed: completed, total: total,
-                             metrics: metrics.map { .init(name: $0.key, value: $0.value) }))
+                             metrics: metrics.map { .init(name: $0.key, value: asDouble($0.value)) }))
+    }
+
+    private static func asDouble(_ value: any BinaryFloatingPoint) -> Double {
+        switch value {
+        case let v as Double: return v
+        case let v as Float: return Double(v)
+        default: return Double(String(describing: value)) ?? .nan
+        }
     }
 
     static func send(_ payload: ProgressPayload) {

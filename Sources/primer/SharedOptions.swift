@@ -14,7 +14,8 @@ struct CacheOptions: ParsableArguments {
         do {
             return try ChapterRunner(cacheDirectory: cacheDirectory)
         } catch {
-            throw ValidationError("\(error)")
+            printError("error: \(error)")
+            throw ExitCode(2)
         }
     }
 }

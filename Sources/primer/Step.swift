@@ -23,7 +23,10 @@ struct Step: ParsableCommand {
             throw ExitCode(2)
         }
         let runner: ChapterRunner
-        do { runner = try ChapterRunner(cacheDirectory: cacheDirectory) } catch { throw ValidationError("\(error)") }
+        do { runner = try ChapterRunner(cacheDirectory: cacheDirectory) } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let result = Stepper(runner: runner, chapter: chapter, style: TerminalStyle.detect(), interactive: interactive).run()
         if !result.passed { throw ExitCode(1) }
