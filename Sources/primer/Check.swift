@@ -85,7 +85,10 @@ struct Check: ParsableCommand {
         }
         if bless {
             var blessed = 0
-            for item in items { if let chapter = item.chapter { blessed += try Blesser.bless(chapter, result: item.result) } }
+            for item in items {
+                guard let chapter = item.chapter else { continue }
+                do { blessed += try Blesser.bless(chapter, result: item.result) } catch { printError("error: \(error)") }
+            }
             print("Blessed \(blessed) output block\(blessed == 1 ? "" : "s").")
             if failed.allSatisfy({ $0.result.failures.allSatisfy { $0.failure.kind == .outputMismatch } && $0.result.chapterError == nil }) {
                 print("chapters: \(items.count) passed, 0 failed")

@@ -5,6 +5,13 @@ import Foundation
 /// atomically.
 public enum Blesser {
     /// Returns how many blocks were rewritten.
+    public struct ChangedWhileRunning: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "\(path) changed while its cells ran; its output blocks were not rewritten (run `primer check --bless` again)"
+        }
+    }
+
     @discardableResult
     public static func bless(_ chapter: Chapter, result: ChapterResult) throws -> Int {
         var lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -28,6 +35,9 @@ public enum Blesser {
             lines.replaceSubrange((range.lowerBound - 1)...(range.upperBound - 1), with: replacement)
         }
         if !edits.isEmpty {
+            // Never overwrite an edit the author made while the chapter ran.
+            let current = FileManager.default.contents(atPath: chapter.path).map { String(decoding: $0, as: UTF8.self) }
+            guard current == chapter.source else { throw ChangedWhileRunning(path: chapter.path) }
             try AtomicFile.write(Data(lines.joined(separator: "\n").utf8), to: chapter.path)
         }
         return edits.count

@@ -13,11 +13,20 @@ enum RuntimeFailure {
     static func cleaned(_ outputs: [CellOutput]) -> [CellOutput] {
         outputs.compactMap { output in
             guard case .stderr(let text) = output else { return output }
-            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !isBacktracerNoise($0) }
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !isBacktracerNoise($0) }.map(withoutEngineLocation)
             var joined = kept.joined(separator: "\n")
             while joined.hasSuffix("\n\n") { joined.removeLast() }
             return joined.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : .stderr(joined)
         }
+    }
+
+    /// `DeepLearning/ShapeErrors.swift:4: Fatal error: …` → `Fatal error: …`: where inside an
+    /// engine the trap was raised means nothing to a learner; the chapter line is reported.
+    static func withoutEngineLocation(_ line: Substring) -> Substring {
+        guard let range = line.range(of: ": Fatal error: ") else { return line }
+        let location = line[..<range.lowerBound]
+        guard location.contains(".swift:"), !location.contains(" ") else { return line }
+        return "Fatal error: " + line[range.upperBound...]
     }
 
     /// The runtime's own message, e.g. `Index out of range` or an engine's shape error.
