@@ -9,7 +9,7 @@ import Darwin
 /// recording on another.
 public enum GradientMode {
     /// A per-thread flag: no value (the default) means enabled.
-    nonisolated(unsafe) private static let disabledKey: pthread_key_t = {
+    private static let disabledKey: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key, nil)
         return key
