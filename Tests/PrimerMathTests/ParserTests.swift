@@ -68,3 +68,12 @@ import Testing
         #expect(try LaTeX.parse("a % comment\n + b") == LaTeX.parse("a+b"))
     }
 }
+
+@Suite struct LabelledArrowTests {
+    @Test func labelledArrowsAndStackedSymbols() throws {
+        #expect(try LaTeX.toUnicode(#"28 \xrightarrow{\text{conv}} 26"#).contains("⟶"))
+        let mathML = try LaTeX.toMathML(#"a \xrightarrow{f} b \overset{?}{=} c \underset{k}{\max}"#, display: true)
+        #expect(mathML.contains("<mover>") && mathML.contains("<munder>"))
+        #expect(mathML.contains("⟶"))
+    }
+}

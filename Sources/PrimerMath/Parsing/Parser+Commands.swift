@@ -55,6 +55,16 @@ extension Parser {
             return Atom(node: .function(word, limits: star), placement: star ? .movableLimits : .scripts)
         case "mathop":
             return try parseMathop()
+        case "xrightarrow", "xleftarrow":
+            // An arrow with a label over it (an optional label under it in brackets is not read).
+            let label = try parseArgument(of: "\\" + name)
+            let arrow = MathNode.operator(name == "xrightarrow" ? "⟶" : "⟵", .relation)
+            return Atom(node: .scripts(base: arrow, sub: nil, sup: label, placement: .limits))
+        case "overset", "stackrel", "underset":
+            let mark = try parseArgument(of: "\\" + name)
+            let base = try parseArgument(of: "\\" + name)
+            return Atom(node: name == "underset" ? .scripts(base: base, sub: mark, sup: nil, placement: .limits)
+                                                 : .scripts(base: base, sub: nil, sup: mark, placement: .limits))
         case "left":
             return Atom(node: try parseLeftRight(openedAt: token))
         case "begin":
