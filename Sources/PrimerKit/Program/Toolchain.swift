@@ -47,14 +47,33 @@ public struct Toolchain: Sendable {
             && FileManager.default.fileExists(atPath: path + "/Sources/PrimerCells")
     }
 
-    /// `swiftc --version`'s first line, part of every cache key (asked once per process).
+    /// `swiftc --version`'s first line, part of every cache key. Asking swiftc costs a process
+    /// launch (0.1–0.2 s), so the answer is remembered in `.build-engines/swiftc-version`, keyed
+    /// by the compiler binary's path, size and modification time.
     public func compilerVersion() -> String {
         Self.versions.withLock { cache in
             if let known = cache[swiftc] { return known }
+            let identity = Self.identity(ofExecutable: swiftc)
+            let stored = packageRoot + "/.build-engines/swiftc-version"
+            if let identity, let text = try? String(contentsOfFile: stored, encoding: .utf8) {
+                let lines = text.split(separator: "\n", maxSplits: 1).map(String.init)
+                if lines.count == 2, lines[0] == identity { cache[swiftc] = lines[1]; return lines[1] }
+            }
             let version = (try? Shell.run(swiftc, ["--version"]).output.split(separator: "\n").first.map(String.init)) ?? "unknown"
+            if let identity, version != "unknown" {
+                try? AtomicFile.write(Data((identity + "\n" + version).utf8), to: stored)
+            }
             cache[swiftc] = version
             return version
         }
+    }
+
+    /// `path size mtime` of the file an executable path resolves to.
+    static func identity(ofExecutable path: String) -> String? {
+        let resolved = (path as NSString).resolvingSymlinksInPath
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+              let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date else { return nil }
+        return "\(resolved) \(size) \(date.timeIntervalSince1970)"
     }
 
     private static let versions = Locked([String: String]())

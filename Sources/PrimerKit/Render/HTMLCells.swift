@@ -1,4 +1,5 @@
 import Foundation
+import PrimerFigures
 import PrimerWire
 
 /// A cell on the page: its source, its outputs tied to it, and its failure where it happened.
@@ -67,13 +68,15 @@ struct HTMLCells {
             let metrics = p.metrics.map { "\($0.name) \(ProgressPayload.format($0.value))" }.joined(separator: " · ")
             return "<div class=\"progress\"><span>\(HTMLText.escape(p.task))</span><progress max=\"1\" value=\"\(fraction)\"></progress><span>\(p.completed)/\(p.total)</span><span class=\"metrics\">\(HTMLText.escape(metrics))</span></div>"
         case RichKind.figure:
-            let text = FigureRendering.text(payload, width: 80, color: false)
-            let ascii = "<pre class=\"figure-text\">\(HTMLText.escape(text))</pre>"
-            guard let svg = FigureRendering.html(payload) else { return "<figure class=\"figure\">\(ascii)</figure>" }
-            if !FigureRendering.hasTextAlternative(payload) { return "<figure class=\"figure\">\(svg)</figure>" }
+            // Decoded once: figures (image grids above all) are the largest payloads.
+            guard let figure = FigureRendering.decode(payload) else {
+                return "<p class=\"note\">(a figure this version of Primer cannot read)</p>"
+            }
+            let ascii = "<pre class=\"figure-text\">\(HTMLText.escape(figure.renderText(width: 80, color: false)))</pre>"
+            if case .table = figure { return "<figure class=\"figure\">\(figure.renderHTML())</figure>" }
             return """
             <figure class="figure figure-both"><div class="figure-views">\
-            <div class="figure-svg">\(svg)</div>\(ascii)</div>\
+            <div class="figure-svg">\(figure.renderHTML())</div>\(ascii)</div>\
             <button type="button" class="figure-toggle" hidden>Show as text</button></figure>
             """
         default:

@@ -137,16 +137,6 @@ public enum FigureRendering {
         return figure.renderText(width: width, color: color)
     }
 
-    /// The figure's markup for a page: SVG, or an HTML table for tables.
-    public static func html(_ payload: Data) -> String? {
-        decode(payload)?.renderHTML()
-    }
-
-    /// Whether the figure has a separate text form worth a toggle (tables do not).
-    static func hasTextAlternative(_ payload: Data) -> Bool {
-        if case .table? = decode(payload) { return false }
-        return true
-    }
 }
 
 /// Mermaid flowcharts in prose, drawn offline: SVG on the page, boxes and arrows in a terminal.
