@@ -34,6 +34,7 @@ def arguments():
     p.add_argument("--forest-images", type=int, default=60_000, help="training images for the forest's memory")
     p.add_argument("--anchors", default=os.path.join(os.path.dirname(ROOT), "shared", "anchors"))
     p.add_argument("--python", default=os.path.expanduser("~/anchors-venv/bin/python"))
+    p.add_argument("--repeat", type=int, default=1, help="runs of each pair; the table shows medians")
     p.add_argument("--json", help="write every row and raw figure here")
     p.add_argument("--skip-build", action="store_true")
     return p.parse_args()
@@ -69,6 +70,7 @@ def main():
         setup = families.Setup(root=ROOT, binaries=os.path.join(HERE, ".build", "release"), anchors=a.anchors,
                                python=a.python, sgemm=build_sgemm(a.anchors, scratch), threads=a.threads,
                                cnn_images=a.cnn_images, classic_images=a.classic_images, forest_images=a.forest_images,
+                               repeats=max(1, a.repeat),
                                primer_env=primer_env, anchor_env=anchor_env)
         started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         all_rows, raw = [], {}
@@ -77,7 +79,8 @@ def main():
             found, runs = families.ALL[name](setup)
             all_rows += found
             raw[name] = [asdict(r) for r in runs]
-    print(f"\nStarted {started}; threads {a.threads}; load averages are Primer's / the anchor's.\n")
+    print(f"\nStarted {started}; threads {a.threads}; medians of {max(1, a.repeat)} run(s) of each pair; "
+          "load averages (1 min, mean over the runs) are Primer's / the anchor's.\n")
     print(markdown(all_rows))
     print("\n" + summary(all_rows))
     if a.json:

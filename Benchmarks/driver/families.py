@@ -3,7 +3,7 @@ compare them. Each family runs its two commands back to back, so they share the 
 conditions."""
 from dataclasses import dataclass
 from . import rows
-from .processes import run
+from .processes import median_of, run
 
 @dataclass
 class Setup:
@@ -16,13 +16,17 @@ class Setup:
     cnn_images: int
     classic_images: int
     forest_images: int
+    repeats: int
     primer_env: dict
     anchor_env: dict
 
 def _pair(setup, primer_command, anchor_command, anchor_env=None):
-    primer = run([f"{setup.binaries}/{primer_command[0]}"] + primer_command[1:], setup.primer_env, setup.root)
-    anchor = run(anchor_command, anchor_env or setup.anchor_env, setup.root)
-    return primer, anchor
+    """Runs Primer's command and then the anchor's, `repeats` times over; the medians."""
+    primer_runs, anchor_runs = [], []
+    for _ in range(setup.repeats):
+        primer_runs.append(run([f"{setup.binaries}/{primer_command[0]}"] + primer_command[1:], setup.primer_env, setup.root))
+        anchor_runs.append(run(anchor_command, anchor_env or setup.anchor_env, setup.root))
+    return median_of(primer_runs), median_of(anchor_runs)
 
 def cnn(setup):
     t, n = setup.threads, setup.cnn_images

@@ -2,7 +2,7 @@
 
 Every command runs alone (nothing else of ours at the same time); its output goes to files so
 that the child can be reaped with os.wait4, which gives that child's own peak resident set."""
-import os, subprocess, tempfile, time
+import os, statistics, subprocess, tempfile, time
 from dataclasses import dataclass, field
 
 @dataclass
@@ -45,3 +45,20 @@ def run(command, env, cwd, echo=True):
         raise RuntimeError(f"{command[0]} exited with {child.returncode}:\n{errors[-2000:]}")
     lines, words = parse(text)
     return Run(list(map(str, command)), load, seconds, usage.ru_maxrss / 1024, lines, words)
+
+def median_of(runs):
+    """One run standing for several of the same command: the median of every numeric figure
+    and of the wall time, the mean starting load, the largest peak."""
+    if len(runs) == 1:
+        return runs[0]
+    lines = {}
+    for name, fields in runs[0].lines.items():
+        lines[name] = {}
+        for key, value in fields.items():
+            try:
+                values = [float(r.lines[name][key]) for r in runs]
+                lines[name][key] = repr(statistics.median(values))
+            except (KeyError, ValueError):
+                lines[name][key] = value
+    return Run(runs[0].command, statistics.mean(r.load_before for r in runs), statistics.median(r.seconds for r in runs),
+               max(r.peak_mb for r in runs), lines, runs[0].words)
