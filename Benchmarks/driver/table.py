@@ -17,6 +17,8 @@ def markdown(rows):
 
 def summary(rows):
     judged = [r for r in rows if r.met is not None]
+    if not judged:
+        return "No goals among these figures."
     missed = [f"{r.workload} {r.metric}" for r in judged if not r.met]
     text = f"{len(judged) - len(missed)} of {len(judged)} goals met."
     return text + (" Missed: " + "; ".join(missed) + "." if missed else "")
