@@ -13,6 +13,7 @@ class Run:
     peak_mb: float                # the child's peak resident set (ru_maxrss)
     lines: dict = field(default_factory=dict)   # result name -> {key: value}
     words: dict = field(default_factory=dict)   # result name -> words without '=' (versions)
+    parts: list = field(default_factory=list)   # for a median: the runs it stands for
 
 def parse(text):
     """Reads `name key=value …` lines, the format of the anchors and of the Swift benchmarks."""
@@ -61,4 +62,4 @@ def median_of(runs):
             except (KeyError, ValueError):
                 lines[name][key] = value
     return Run(runs[0].command, statistics.mean(r.load_before for r in runs), statistics.median(r.seconds for r in runs),
-               max(r.peak_mb for r in runs), lines, runs[0].words)
+               max(r.peak_mb for r in runs), lines, runs[0].words, list(runs))
