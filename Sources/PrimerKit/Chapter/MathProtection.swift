@@ -6,8 +6,6 @@ import PrimerMath
 /// them back as `.math` inlines, and as `.displayMath` blocks when a display formula stands
 /// alone in its paragraph.
 enum MathProtection {
-    typealias Protected = ProtectedMarkdown
-
     static func protect(_ source: String) -> ProtectedMarkdown {
         MathScanner.protect(source)
     }

@@ -164,14 +164,9 @@ public final class Stepper {
             guard let cleaned = RuntimeFailure.cleaned([item]).first else { return }
             item = cleaned
         }
-        var text = cells.output(item)
-        if case .stdout = item { text = text + (isStdoutEndingWithNewline(item) ? "\n" : "") } else { text += "\n" }
-        write(text)
-    }
-
-    private func isStdoutEndingWithNewline(_ item: CellOutput) -> Bool {
-        if case .stdout(let s) = item { return s.hasSuffix("\n") }
-        return true
+        // Printed text streams as it arrived (chunks need not end a line); the rest is one block.
+        if case .stdout(let raw) = item { write(raw); return }
+        write(cells.output(item) + "\n")
     }
 
     private func closeProgressLine() {
