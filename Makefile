@@ -7,6 +7,9 @@
 SWIFT ?= swift
 SITE ?= _site
 PRIMER = .build/debug/primer
+# A safety net, not a speed limit: a step that hangs fails with a message instead of running
+# into CI's own limit (the whole of `make test` takes about 10 minutes on 2 cores).
+GUARD = timeout --kill-after=30
 
 .PHONY: course test bootstrap check browser-check benchmarks clean
 
@@ -20,10 +23,10 @@ course: bootstrap
 test:
 	@scripts/bootstrap.sh --browser
 	$(SWIFT) build --build-tests
-	$(PRIMER) check Examples Chapters --junit .build/primer-check.xml
-	$(PRIMER) build Chapters --out .build/test-site
-	python3 scripts/browser_check.py .build/test-site .build/browser-screenshots
-	$(SWIFT) test --skip-build
+	$(GUARD) 2400 $(PRIMER) check Examples Chapters --junit .build/primer-check.xml
+	$(GUARD) 600 $(PRIMER) build Chapters --out .build/test-site
+	$(GUARD) 600 python3 scripts/browser_check.py .build/test-site .build/browser-screenshots
+	$(GUARD) 1800 $(SWIFT) test --skip-build
 
 check: bootstrap
 	$(SWIFT) build --product primer

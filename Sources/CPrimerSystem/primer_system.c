@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <errno.h>
 #include <unistd.h>
+#include <spawn.h>
 #include "primer_system.h"
 
 int primer_exchange_paths(const char *a, const char *b) {
@@ -16,4 +17,8 @@ int primer_exchange_paths(const char *a, const char *b) {
 
 int primer_pipe_cloexec(int fds[2]) {
     return pipe2(fds, O_CLOEXEC);
+}
+
+int primer_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path) {
+    return posix_spawn_file_actions_addchdir_np(actions, path);
 }

@@ -93,19 +93,12 @@ import Testing
         try Data("# Slow\n\n```swift\nprint(\"start\")\nThread.sleep(forTimeInterval: 30)\n```\n".utf8)
             .write(to: URL(fileURLWithPath: folder + "/book/slow.md"))
         for delay in [0.05, 0.5, 2.0] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: TestSupport.primerExecutable)
-            process.arguments = ["build", "book", "--out", "site"]
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            var env = ProcessInfo.processInfo.environment
-            env["PRIMER_HOME"] = TestSupport.runner.toolchain.packageRoot
-            process.environment = env
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let pid = try Spawn.start(TestSupport.primerExecutable, ["build", "book", "--out", "site"],
+                                      environment: TestSupport.primerEnvironment(), directory: folder,
+                                      descriptors: [1: nil, 2: nil])
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            kill(pid, SIGKILL)
+            _ = Spawn.wait(pid)
             #expect(try String(contentsOfFile: folder + "/site/index.html", encoding: .utf8) == oldIndex)
         }
         // The cache still holds the finished chapter and every entry decodes.
@@ -164,13 +157,8 @@ import Testing
             try Shell.run("/usr/bin/tmux", args).output
         }
         // The tmux server outlives `new-session`: it must not inherit a pipe we read to its end.
-        let start = Process()
-        start.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        start.arguments = ["new-session", "-d", "-s", session, "-x", "100", "-y", "50", command]
-        start.standardOutput = FileHandle.nullDevice
-        start.standardError = FileHandle.nullDevice
-        try start.run()
-        start.waitUntilExit()
+        _ = try Shell.run("/usr/bin/tmux", ["new-session", "-d", "-s", session, "-x", "100", "-y", "50", command],
+                          output: .discard)
         defer { _ = try? tmux(["kill-session", "-t", session]) }
         func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session, "-S", "-200"]) }
         func waitFor(_ text: String) throws -> Bool {

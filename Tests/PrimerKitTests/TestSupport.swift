@@ -56,22 +56,18 @@ enum TestSupport {
 
     /// Runs `primer` with arguments in `directory`; returns exit status and output.
     static func primer(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: primerExecutable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let result = try Shell.run(primerExecutable, arguments, environment: primerEnvironment(environment),
+                                   directory: directory)
+        return (result.status, result.output)
+    }
+
+    /// The environment `primer` runs with in tests: ours, plus where the package is.
+    static func primerEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["PRIMER_HOME"] = runner.toolchain.packageRoot
         env["NO_COLOR"] = "1"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        for (k, v) in extra { env[k] = v }
+        return env
     }
 }
 

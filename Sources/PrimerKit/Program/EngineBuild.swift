@@ -43,7 +43,7 @@ public struct EngineBuild: Sendable {
         let start = Date()
         let result = try Shell.run(toolchain.swift, ["build", "-c", "release", "--product", "PrimerCells",
                                                      "--package-path", toolchain.packageRoot, "--scratch-path", scratchPath],
-                                   passthrough: true)
+                                   output: .passthrough)
         guard result.succeeded else {
             throw Failure(description: "building the engines failed (swift build exited with \(result.status)); see the compiler output above")
         }
