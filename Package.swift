@@ -37,8 +37,9 @@ let package = Package(
         // Rich outputs: the wire format between a running chapter and the runner, and the
         // renderers for what travels on it.
         .target(name: "PrimerWire", swiftSettings: swiftSettings),
-        .target(name: "PrimerFigures", swiftSettings: swiftSettings),
-        .target(name: "PrimerMath", exclude: ["README.md"], swiftSettings: swiftSettings),
+        .target(name: "PrimerMarkup", swiftSettings: swiftSettings),
+        .target(name: "PrimerFigures", dependencies: ["PrimerMarkup"], swiftSettings: swiftSettings),
+        .target(name: "PrimerMath", dependencies: ["PrimerMarkup"], exclude: ["README.md"], swiftSettings: swiftSettings),
 
         // The cell module: implicitly imported by every chapter.
         .target(name: "PrimerCells",
@@ -47,7 +48,7 @@ let package = Package(
 
         // The runner and its command-line tool.
         .target(name: "PrimerKit",
-                dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerFigures", "PrimerMath"],
+                dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerMarkup", "PrimerFigures", "PrimerMath"],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "primer",
                           dependencies: ["PrimerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -1,3 +1,4 @@
+import PrimerMarkup
 /// Entry points: LaTeX math source to a tree, to MathML, to Unicode text, or to visible
 /// fallback HTML when it cannot be read.
 ///

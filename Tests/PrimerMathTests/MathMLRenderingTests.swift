@@ -115,7 +115,7 @@ import Testing
 
     @Test func everythingIsEscaped() throws {
         let mathML = try LaTeX.toMathML(#"\text{a<b & "c" 'd'} < > \&"#, display: false)
-        #expect(mathML.contains("<mtext>a&lt;b &amp; &quot;c&quot; &apos;d&apos;</mtext>"))
+        #expect(mathML.contains("<mtext>a&lt;b &amp; &quot;c&quot; &#39;d&#39;</mtext>"))
         #expect(mathML.contains("<mo>&lt;</mo><mo>&gt;</mo><mi>&amp;</mi>"))
         #expect(isWellFormedXML(mathML))
     }

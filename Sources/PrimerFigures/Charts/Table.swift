@@ -1,3 +1,4 @@
+import PrimerMarkup
 import Foundation
 
 /// Headers and rows of text, drawn with box-drawing borders in the terminal (wide East Asian

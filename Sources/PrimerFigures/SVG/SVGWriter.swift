@@ -1,3 +1,4 @@
+import PrimerMarkup
 import Foundation
 
 /// Builds one self-contained `<svg>` element: shapes carry `class` attributes styled by

@@ -1,3 +1,4 @@
+import PrimerMarkup
 import Foundation
 
 /// Prints what `primer check` found: a line per chapter, then every failure at its
@@ -92,25 +93,6 @@ public struct CheckReport {
 
 /// Escaping for HTML and XML text and attribute values.
 public enum HTMLText {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and newline are not allowed in XML.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    ///     HTMLText.escape("<b>")   // "&lt;b&gt;"
+    public static func escape(_ text: String) -> String { text.xmlEscaped }
 }

@@ -127,15 +127,7 @@ public final class ChapterRunner: @unchecked Sendable {
         let backtrace = work + "/backtrace-\(skipping.count).txt"
         let timeouts = Dictionary(uniqueKeysWithValues: chapter.cells.map { ($0.index, $0.options.effectiveTimeout) })
         let executor = ProgramExecutor(executable: executable, environment: environment, timeouts: timeouts,
-                                       backtracePath: backtrace, onEvent: onEvent.map { sink in
-            { event in
-                switch event {
-                case .began(let i): sink(.cellBegan(i))
-                case .output(let i, let o): sink(.output(i, o))
-                case .ended(let i): sink(.cellEnded(i))
-                }
-            }
-        })
+                                       backtracePath: backtrace, onEvent: onEvent)
         var configured = executor
         configured.onLaunch = onLaunch
         return try configured.run()

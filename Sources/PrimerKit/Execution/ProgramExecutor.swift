@@ -32,19 +32,12 @@ struct ProgramExecutor {
         var seconds: [Int: Double] = [:]
     }
 
-    /// Live events for `primer step` (progress bars, streaming text).
-    enum LiveEvent {
-        case began(Int)
-        case output(Int, CellOutput)
-        case ended(Int)
-    }
-
     var executable: String
     var environment: [String: String]
     var timeouts: [Int: Double]
     var limits = Limits()
     var backtracePath: String
-    var onEvent: ((LiveEvent) -> Void)?
+    var onEvent: ((ChapterRunner.LiveEvent) -> Void)?
     /// Gives the program a control pipe on descriptor 4 (for `primer step`) and hands the
     /// started process to this closure.
     var onLaunch: ((ChildProcess) -> Void)?
@@ -106,9 +99,9 @@ private struct StreamState {
     /// Bytes of an incomplete UTF-8 sequence held until the next chunk, per stream.
     var stdoutCarry = Data(), stderrCarry = Data()
     let limits: ProgramExecutor.Limits
-    let onEvent: ((ProgramExecutor.LiveEvent) -> Void)?
+    let onEvent: ((ChapterRunner.LiveEvent) -> Void)?
 
-    init(token: String, limits: ProgramExecutor.Limits, onEvent: ((ProgramExecutor.LiveEvent) -> Void)?) {
+    init(token: String, limits: ProgramExecutor.Limits, onEvent: ((ChapterRunner.LiveEvent) -> Void)?) {
         stdoutDecoder = WireDecoder(token: token)
         stderrDecoder = WireDecoder(token: token)
         self.limits = limits
@@ -145,7 +138,7 @@ private struct StreamState {
                 if !outcome.began.contains(i) {
                     outcome.began.insert(i)
                     startTimes[i] = ProcessInfo.processInfo.systemUptime
-                    onEvent?(.began(i))
+                    onEvent?(.cellBegan(i))
                 }
             case .record(.cellEnded(let i)):
                 // A cell is over when both streams say so: then all it wrote to either is in.
@@ -175,7 +168,7 @@ private struct StreamState {
             guard onOut && onErr else { continue }
             outcome.ended.insert(i)
             if let start = startTimes[i] { outcome.seconds[i] = ProcessInfo.processInfo.systemUptime - start }
-            onEvent?(.ended(i))
+            onEvent?(.cellEnded(i))
         }
     }
 

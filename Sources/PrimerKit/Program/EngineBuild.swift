@@ -20,7 +20,7 @@ public struct EngineBuild: Sendable {
 
     /// The source folders that make up the engine build.
     static let engineTargets = ["NumericCore", "Datasets", "DeepLearning", "ClassicalML", "PrimerWire",
-                                "PrimerFigures", "PrimerCells", "COpenBLAS", "CZlib"]
+                                "PrimerMarkup", "PrimerFigures", "PrimerCells", "COpenBLAS", "CZlib"]
 
     public init(toolchain: Toolchain) {
         self.toolchain = toolchain

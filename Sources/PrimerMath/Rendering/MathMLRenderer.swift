@@ -1,3 +1,4 @@
+import PrimerMarkup
 /// Renders a `MathNode` as MathML Core, the subset Chromium, Firefox and Safari render natively.
 ///
 /// ```swift
