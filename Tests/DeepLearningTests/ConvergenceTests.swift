@@ -97,4 +97,25 @@ struct ConvergenceTests {
             .hasPrefix("fit: the loss became NaN at epoch 2, batch 5 of 8 (step 13)"))
     }
 }
+    @Test func earlyStoppingKeepsTheBestEpochsWeights() {
+        Tensor.seed(6)
+        let data = twoMoons(count: 64, noise: 0.1, seed: 3)
+        let train = TensorDataset(inputs: data.points, targets: data.labels)
+        // The same points with every label flipped: learning the training set makes this
+        // validation loss worse epoch after epoch, so the best epoch is the first.
+        let flipped = TensorDataset(inputs: data.points, targets: 1 - data.labels)
+        let model = Sequential { Linear(2, 16); ReLU(); Linear(16, 2) }
+        let history = fit(model, optimizer: SGD(model.parameters, learningRate: 0.2), data: DataLoader(train, batchSize: 8),
+                          epochs: 30, validation: flipped, earlyStopping: EarlyStopping(patience: 3))
+        let losses = history.epochs.compactMap(\.validationLoss)
+        #expect(losses.count == history.epochs.count)
+        let best = try! #require(history.bestEpoch)
+        #expect(losses[best - 1] == losses.min())
+        #expect(history.stoppedEarly && history.epochs.count == best + 3)
+        // The model holds the best epoch's weights again.
+        let now = validationMetrics(model, on: flipped, loss: crossEntropy).loss
+        #expect(abs(now - losses[best - 1]) < 1e-9)
+        #expect(abs(now - losses.last!) > 1e-3)
+    }
+
 }

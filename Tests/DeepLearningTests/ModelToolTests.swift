@@ -46,6 +46,45 @@ struct ModelToolTests {
         #expect(model.parameters.allSatisfy { $0.grad == nil })
     }
 
+    @Test func fgsmClipsIntoTheValidRange() {
+        Tensor.seed(2)
+        let model = Sequential { Linear(4, 8); Tanh(); Linear(8, 3) }
+        let x = Tensor([[0.95, -0.95, 0.0, 0.5], [-1, 1, 0.2, -0.3]]), y = Tensor([0, 2])
+        let clipped = fgsm(model, x, y, epsilon: 0.2, clippingTo: -1...1)
+        #expect(clipped.scalars.allSatisfy { (-1...1).contains($0) })
+        let unclipped = fgsm(model, x, y, epsilon: 0.2)
+        #expect(unclipped.scalars.contains { abs($0) > 1 })   // the case clipping is for
+        for (c, u) in zip(clipped.scalars, unclipped.scalars) { #expect(c == min(max(u, -1), 1)) }
+    }
+
+    @Test func checkpointsRestoreWeightsAndRunningStatistics() {
+        Tensor.seed(4)
+        let model = Sequential { Linear(3, 4); BatchNorm1D(4); Linear(4, 2) }
+        _ = model(sample([5, 3]))
+        let saved = model.checkpoint()
+        let before = model.namedState.map { $0.tensor.scalars }
+        _ = model(sample([5, 3], seed: 9))                       // running statistics move
+        model.parameters.forEach { $0.assign(Tensor.zeros($0.shape)) }
+        #expect(model.namedState.map { $0.tensor.scalars } != before)
+        model.restore(saved)
+        #expect(model.namedState.map { $0.tensor.scalars } == before)
+        // The checkpoint is a copy: changing the model afterwards leaves it alone.
+        model.parameters[0].assign(Tensor.ones(model.parameters[0].shape))
+        #expect(saved.tensors[0].tensor.scalars == before[0])
+        // Copying one model into another of the same architecture.
+        let twin = Sequential { Linear(3, 4); BatchNorm1D(4); Linear(4, 2) }
+        twin.restore(saved)
+        #expect(twin.namedState.map { $0.tensor.scalars } == before)
+    }
+
+    @Test func randomTensorsCanAskForGradients() {
+        let x = Tensor.randomNormal([2, 3], requiresGrad: true)
+        (x * x).sum().backward()
+        #expect(x.grad?.scalars == x.scalars.map { 2 * $0 })
+        #expect(!Tensor.randomUniform([2]).requiresGrad)
+        #expect(Tensor.randomUniform([2], requiresGrad: true).requiresGrad)
+    }
+
     @Test func pruningZeroesTheSmallestWeights() {
         let layer = Linear(2, 2)
         layer.weight.assign(Tensor([[0.1, -0.9], [0.5, -0.2]]))

@@ -8,6 +8,8 @@ public struct EarlyStopping {
     public let minimumImprovement: Double
     public private(set) var best = Double.infinity
     public private(set) var epochsWithoutImprovement = 0
+    /// Whether the loss given to the last `shouldStop` was a new best (time to keep the weights).
+    public private(set) var lastWasBest = false
 
     public init(patience: Int = 5, minimumImprovement: Double = 0) {
         self.patience = patience; self.minimumImprovement = minimumImprovement
@@ -15,7 +17,8 @@ public struct EarlyStopping {
 
     /// Records this epoch's loss; true once patience has run out.
     public mutating func shouldStop(_ loss: Double) -> Bool {
-        if loss < best - minimumImprovement {
+        lastWasBest = loss < best - minimumImprovement
+        if lastWasBest {
             best = loss
             epochsWithoutImprovement = 0
         } else {

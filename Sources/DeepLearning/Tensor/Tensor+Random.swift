@@ -16,9 +16,15 @@ extension Tensor {
     /// PyTorch's spelling of `seed(_:)`.
     public static func manualSeed(_ value: UInt64) { seed(value) }
 
-    /// Values drawn from a normal distribution.
-    public static func randomNormal(_ shape: [Int], mean: Float = 0, standardDeviation: Float = 1) -> Tensor {
-        randomNormal(shape, mean: mean, standardDeviation: standardDeviation, using: &GlobalGenerator.generator)
+    /// Values drawn from a normal distribution; with `requiresGrad`, a leaf whose gradient
+    /// `backward()` fills.
+    ///
+    ///     let x = Tensor.randomNormal([1, 40, 1], requiresGrad: true)
+    public static func randomNormal(_ shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
+                                    requiresGrad: Bool = false) -> Tensor {
+        let t = randomNormal(shape, mean: mean, standardDeviation: standardDeviation, using: &GlobalGenerator.generator)
+        t.requiresGrad = requiresGrad
+        return t
     }
 
     /// Values drawn from a normal distribution with an explicit generator.
@@ -29,9 +35,13 @@ extension Tensor {
         return t
     }
 
-    /// Values drawn uniformly from `range`.
-    public static func randomUniform(_ shape: [Int], in range: ClosedRange<Float> = 0...1) -> Tensor {
-        randomUniform(shape, in: range, using: &GlobalGenerator.generator)
+    /// Values drawn uniformly from `range`; with `requiresGrad`, a leaf whose gradient
+    /// `backward()` fills.
+    public static func randomUniform(_ shape: [Int], in range: ClosedRange<Float> = 0...1,
+                                     requiresGrad: Bool = false) -> Tensor {
+        let t = randomUniform(shape, in: range, using: &GlobalGenerator.generator)
+        t.requiresGrad = requiresGrad
+        return t
     }
 
     /// Values drawn uniformly from `range` with an explicit generator.

@@ -6,6 +6,8 @@ public struct EpochSummary: Sendable {
     public let loss: Double
     /// Training accuracy, when the outputs are class scores `[N, C]` and the targets labels `[N]`.
     public let accuracy: Double?
+    /// The loss on the validation set (evaluation mode, no gradients), when one was given.
+    public let validationLoss: Double?
     public let validationAccuracy: Double?
 }
 
@@ -14,6 +16,11 @@ public struct TrainingHistory: Sendable {
     public internal(set) var epochs: [EpochSummary] = []
     public var losses: [Double] { epochs.map(\.loss) }
     public var last: EpochSummary? { epochs.last }
+    /// With early stopping: the epoch whose weights the model holds at the end (the one with the
+    /// lowest validation loss).
+    public internal(set) var bestEpoch: Int?
+    /// With early stopping: whether patience ran out before the last epoch.
+    public internal(set) var stoppedEarly = false
 }
 
 /// Trains `model` for `epochs` passes over `data`, reporting progress every `reportEvery`
@@ -21,15 +28,26 @@ public struct TrainingHistory: Sendable {
 /// `TrainingProgress.finishEpoch`. Stops with the epoch and step when the loss becomes NaN or
 /// infinite.
 ///
-///     let history = fit(model, optimizer: Adam(model.parameters), data: loader, epochs: 2,
-///                       validation: test)
-///     history.last?.validationAccuracy
+/// With a `validation` set, every epoch also measures the validation loss (and accuracy, for
+/// classifiers). With `earlyStopping` as well, training ends once the validation loss has not
+/// improved for the stopper's patience, and the model is given back the weights of its best
+/// epoch (`history.bestEpoch`).
+///
+///     let history = fit(model, optimizer: Adam(model.parameters), data: loader, epochs: 40,
+///                       validation: validationSet, earlyStopping: EarlyStopping(patience: 5))
+///     history.bestEpoch                          // 13
+///     history.epochs.map(\.validationLoss)
 @discardableResult
 public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epochs: Int,
                 loss lossFunction: (Tensor, Tensor) -> Tensor = crossEntropy,
                 validation: (any Dataset)? = nil, schedule: LearningRateSchedule? = nil,
-                clipNorm: Float? = nil, reportEvery: Int = 10) -> TrainingHistory {
+                clipNorm: Float? = nil, earlyStopping: EarlyStopping? = nil, reportEvery: Int = 10) -> TrainingHistory {
+    if earlyStopping != nil && validation == nil {
+        fatalError("fit: early stopping watches the validation loss; pass a validation set (validation: …)")
+    }
     var history = TrainingHistory()
+    var stopper = earlyStopping
+    var best: Checkpoint?
     let total = data.batchCount
     var step = 0
     guard epochs > 0 else { return history }
@@ -61,17 +79,54 @@ public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epo
             }
         }
         schedule?.step()
-        let validationAccuracy = validation.map { evaluate(model, on: $0) }
+        let measured = validation.map { validationMetrics(model, on: $0, loss: lossFunction) }
         let summary = EpochSummary(epoch: epoch, loss: lossSum / Double(max(seen, 1)),
                                    accuracy: classifies && seen > 0 ? correct / Double(seen) : nil,
-                                   validationAccuracy: validationAccuracy)
+                                   validationLoss: measured?.loss, validationAccuracy: measured?.accuracy)
         history.epochs.append(summary)
         var metrics: [(name: String, value: Double)] = [("loss", summary.loss)]
         if let a = summary.accuracy { metrics.append(("accuracy", a)) }
-        if let v = validationAccuracy { metrics.append(("validation accuracy", v)) }
+        if let l = summary.validationLoss, stopper != nil { metrics.append(("validation loss", l)) }
+        if let v = summary.validationAccuracy { metrics.append(("validation accuracy", v)) }
         TrainingProgress.finishEpoch(.init(epoch: epoch, metrics: metrics))
+
+        if stopper != nil, let validationLoss = measured?.loss {
+            let stop = stopper!.shouldStop(validationLoss)
+            if stopper!.lastWasBest {
+                best = model.checkpoint()
+                history.bestEpoch = epoch
+            }
+            if stop {
+                history.stoppedEarly = epoch < epochs
+                break
+            }
+        }
     }
+    if let best { model.restore(best) }
     return history
+}
+
+/// The mean loss on `dataset` and, for class scores against labels, the accuracy; in
+/// evaluation mode and without gradients, restoring the model's mode afterwards.
+func validationMetrics(_ model: some Layer, on dataset: any Dataset, loss lossFunction: (Tensor, Tensor) -> Tensor,
+                       batchSize: Int = 256) -> (loss: Double, accuracy: Double?) {
+    let wasTraining = model.isTrainingMode
+    model.eval()
+    defer { if wasTraining { model.train() } }
+    var lossSum = 0.0, correct = 0.0, seen = 0
+    var classifies = true
+    withoutGradients {
+        for (inputs, targets) in DataLoader(dataset, batchSize: batchSize) {
+            let outputs = model(inputs)
+            let n = inputs.shape.first ?? 1
+            lossSum += Double(lossFunction(outputs, targets).item) * Double(n)
+            seen += n
+            classifies = classifies && outputs.rank == 2 && outputs.shape[1] > 1 && targets.rank == 1
+            if classifies { correct += accuracy(outputs, targets) * Double(n) }
+        }
+    }
+    let count = Double(max(seen, 1))
+    return (lossSum / count, classifies && seen > 0 ? correct / count : nil)
 }
 
 /// Messages for training failures, built apart from the trap so tests can check them.

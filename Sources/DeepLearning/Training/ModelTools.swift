@@ -2,10 +2,13 @@
 /// 8-bit quantisation.
 
 /// The fast gradient sign method: moves each input value by `epsilon` in the direction that
-/// increases the loss. Clears the model's parameter gradients afterwards.
+/// increases the loss, then, when `range` is given, clips it into that range (the valid pixel
+/// values, so that the attacked image is still an image). Clears the model's parameter
+/// gradients afterwards.
 ///
-///     let adversarial = fgsm(model, images, labels, epsilon: 0.1)
+///     let adversarial = fgsm(model, images, labels, epsilon: 0.1, clippingTo: -1...1)
 public func fgsm(_ model: some Layer, _ inputs: Tensor, _ labels: Tensor, epsilon: Float,
+                 clippingTo range: ClosedRange<Float>? = nil,
                  loss lossFunction: (Tensor, Tensor) -> Tensor = crossEntropy) -> Tensor {
     let probe = inputs.copy()
     probe.requiresGrad = true
@@ -16,6 +19,9 @@ public func fgsm(_ model: some Layer, _ inputs: Tensor, _ labels: Tensor, epsilo
     result.withUnsafeMutableBufferPointer { values in
         gradient.withUnsafeBufferPointer { g in
             for i in values.indices { values[i] += g[i] > 0 ? epsilon : (g[i] < 0 ? -epsilon : 0) }
+        }
+        if let range {
+            for i in values.indices { values[i] = Swift.min(Swift.max(values[i], range.lowerBound), range.upperBound) }
         }
     }
     return result
