@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "PrimerFiguresTests", dependencies: ["PrimerFigures"],
                     resources: [.copy("Golden")], swiftSettings: swiftSettings),
         .testTarget(name: "PrimerMathTests", dependencies: ["PrimerMath"], swiftSettings: swiftSettings),
-        .testTarget(name: "PrimerKitTests", dependencies: ["PrimerKit"],
+        .testTarget(name: "PrimerKitTests", dependencies: ["PrimerKit", "PrimerWire"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     ]
 )

@@ -7,13 +7,17 @@
 public enum TrainingProgress {
     /// One progress report: how far a task has come, and its latest metrics.
     public struct Update: Sendable {
+        /// The task's identity: later reports of the same task replace earlier ones.
         public var task: String
+        /// What to show instead of `task`, when that changes as the task goes on (`epoch 3/40`).
+        public var label: String?
         public var completed: Int
         public var total: Int
         public var metrics: [(name: String, value: Double)]
 
-        public init(task: String, completed: Int, total: Int, metrics: [(name: String, value: Double)] = []) {
-            self.task = task; self.completed = completed; self.total = total; self.metrics = metrics
+        public init(task: String, label: String? = nil, completed: Int, total: Int,
+                    metrics: [(name: String, value: Double)] = []) {
+            self.task = task; self.label = label; self.completed = completed; self.total = total; self.metrics = metrics
         }
     }
 

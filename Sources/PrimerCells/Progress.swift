@@ -62,7 +62,7 @@ extension OutputChannel {
     /// Routes the engines' progress reports to the runner.
     static func installProgressSink() {
         TrainingProgress.sink = { update in
-            Progress.send(ProgressPayload(task: update.task, completed: update.completed, total: update.total,
+            Progress.send(ProgressPayload(task: update.task, label: update.label, completed: update.completed, total: update.total,
                                           metrics: update.metrics.map { .init(name: $0.name, value: $0.value) }))
         }
     }

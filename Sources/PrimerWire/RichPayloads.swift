@@ -15,7 +15,11 @@ public enum RichKind {
 
 /// A progress report from a running cell (a training loop's batches or epochs).
 public struct ProgressPayload: Codable, Equatable, Sendable {
+    /// Which task this reports on: later reports of the same task replace earlier ones.
     public var task: String
+    /// What to show instead of `task` when it changes as the task goes on (`epoch 3/40` for one
+    /// run of `fit`), so that the task keeps one line.
+    public var label: String?
     public var completed: Int
     public var total: Int
     public var metrics: [Metric]
@@ -26,20 +30,23 @@ public struct ProgressPayload: Codable, Equatable, Sendable {
         public init(name: String, value: Double) { self.name = name; self.value = value }
     }
 
-    public init(task: String, completed: Int, total: Int, metrics: [Metric] = []) {
-        self.task = task; self.completed = completed; self.total = total; self.metrics = metrics
+    public init(task: String, label: String? = nil, completed: Int, total: Int, metrics: [Metric] = []) {
+        self.task = task; self.label = label; self.completed = completed; self.total = total; self.metrics = metrics
     }
+
+    /// The label when there is one, else the task.
+    public var displayName: String { label ?? task }
 
     /// `epoch 1  [██████░░░░]  60/100  loss 0.4123`, fitted to `width` columns.
     public func line(width: Int) -> String {
         let fraction = total > 0 ? min(1, max(0, Double(completed) / Double(total))) : 0
         let numbers = "\(completed)/\(total)"
         let metricText = metrics.map { "\($0.name) \(Self.format($0.value))" }.joined(separator: "  ")
-        let fixed = task.count + numbers.count + metricText.count + 8
+        let fixed = displayName.count + numbers.count + metricText.count + 8
         let barWidth = max(5, min(30, width - fixed))
         let filled = Int((fraction * Double(barWidth)).rounded())
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        return "\(task)  [\(bar)]  \(numbers)" + (metricText.isEmpty ? "" : "  " + metricText)
+        return "\(displayName)  [\(bar)]  \(numbers)" + (metricText.isEmpty ? "" : "  " + metricText)
     }
 
     /// A metric value for people: 4 decimals, or scientific notation when very large or small.

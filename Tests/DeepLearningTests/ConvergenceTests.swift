@@ -89,7 +89,8 @@ struct ConvergenceTests {
         let history = fit(model, optimizer: SGD(model.parameters, learningRate: 0.1), data: DataLoader(dataset, batchSize: 8),
                           epochs: 2, validation: dataset, reportEvery: 4)
         #expect(updates.map(\.completed) == [4, 8, 4, 8])
-        #expect(updates.first?.task == "epoch 1/2")
+        #expect(updates.first?.label == "epoch 1/2" && updates.last?.label == "epoch 2/2")
+        #expect(Set(updates.map(\.task)).count == 1)   // one task, so one line once collapsed
         #expect(epochs.map(\.epoch) == [1, 2])
         #expect(epochs[0].metrics.map(\.name) == ["loss", "accuracy", "validation accuracy"])
         #expect(history.last?.validationAccuracy != nil)

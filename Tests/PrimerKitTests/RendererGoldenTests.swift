@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PrimerKit
+import PrimerWire
 
 /// Golden files for the renderers: a chapter with every kind of prose and a made-up result,
 /// rendered for a terminal (plain and colour) and as a page. `PRIMER_BLESS=1 swift test
@@ -55,5 +56,36 @@ import Testing
         #expect(page.contains("&lt;hello &amp; goodbye&gt;"))
         #expect(page.contains("href=\"02-next.html#start\""))
         #expect(site.warnings.isEmpty)
+    }
+}
+
+/// Progress reports collapse to one line per task, whatever their labels say meanwhile.
+@Suite struct ProgressCollapsingTests {
+    func report(_ task: String, _ label: String?, _ completed: Int, _ total: Int) -> CellOutput {
+        let payload = ProgressPayload(task: task, label: label, completed: completed, total: total,
+                                      metrics: [.init(name: "loss", value: 1 / Double(completed))])
+        return .rich(kind: RichKind.progress, payload: try! JSONEncoder().encode(payload))
+    }
+
+    @Test func oneLinePerTaskAtTheFirstReportsPlace() {
+        let items: [CellOutput] = [
+            .stdout("start\n"),
+            report("fit 1", "epoch 1/3", 5, 5), report("fit 1", "epoch 2/3", 5, 5),
+            .stdout("between\n"),
+            report("fit 2", "epoch 1/1", 5, 5), report("fit 1", "epoch 3/3", 5, 5),
+        ]
+        let collapsed = RichOutputText.collapsingProgress(items)
+        #expect(collapsed.count == 4)
+        let lines = collapsed.map { item -> String in
+            switch item {
+            case .stdout(let s): return s
+            case .rich(_, let payload): return RichOutputText(width: 80, color: false).render(kind: RichKind.progress, payload: payload)
+            default: return "?"
+            }
+        }
+        #expect(lines[0] == "start\n")
+        #expect(lines[1].hasPrefix("epoch 3/3  [") && lines[1].contains("5/5  loss 0.2000"))
+        #expect(lines[2] == "between\n")
+        #expect(lines[3].hasPrefix("epoch 1/1  ["))
     }
 }

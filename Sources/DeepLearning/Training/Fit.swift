@@ -46,6 +46,8 @@ public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epo
         fatalError("fit: early stopping watches the validation loss; pass a validation set (validation: …)")
     }
     var history = TrainingHistory()
+    // One progress line per call, whatever the number of epochs: the task stays, the label moves.
+    let task = "fit \(FitRuns.next())"
     var stopper = earlyStopping
     var best: Checkpoint?
     let total = data.batchCount
@@ -75,7 +77,8 @@ public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epo
             if batches % max(reportEvery, 1) == 0 || batches == total {
                 var metrics: [(name: String, value: Double)] = [("loss", lossSum / Double(seen))]
                 if classifies { metrics.append(("accuracy", correct / Double(seen))) }
-                TrainingProgress.report(.init(task: "epoch \(epoch)/\(epochs)", completed: batches, total: total, metrics: metrics))
+                TrainingProgress.report(.init(task: task, label: "epoch \(epoch)/\(epochs)", completed: batches, total: total,
+                                              metrics: metrics))
             }
         }
         schedule?.step()
@@ -127,6 +130,12 @@ func validationMetrics(_ model: some Layer, on dataset: any Dataset, loss lossFu
     }
     let count = Double(max(seen, 1))
     return (lossSum / count, classifies && seen > 0 ? correct / count : nil)
+}
+
+/// Numbers the calls of `fit`, to name each one's progress task.
+enum FitRuns {
+    nonisolated(unsafe) private static var count = 0
+    static func next() -> Int { count += 1; return count }
 }
 
 /// Messages for training failures, built apart from the trap so tests can check them.

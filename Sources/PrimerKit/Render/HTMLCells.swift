@@ -66,7 +66,7 @@ struct HTMLCells {
             guard let p = try? JSONDecoder().decode(ProgressPayload.self, from: payload) else { return "" }
             let fraction = p.total > 0 ? min(1, Double(p.completed) / Double(p.total)) : 0
             let metrics = p.metrics.map { "\($0.name) \(ProgressPayload.format($0.value))" }.joined(separator: " · ")
-            return "<div class=\"progress\"><span>\(HTMLText.escape(p.task))</span><progress max=\"1\" value=\"\(fraction)\"></progress><span>\(p.completed)/\(p.total)</span><span class=\"metrics\">\(HTMLText.escape(metrics))</span></div>"
+            return "<div class=\"progress\"><span>\(HTMLText.escape(p.displayName))</span><progress max=\"1\" value=\"\(fraction)\"></progress><span>\(p.completed)/\(p.total)</span><span class=\"metrics\">\(HTMLText.escape(metrics))</span></div>"
         case RichKind.figure:
             // Decoded once: figures (image grids above all) are the largest payloads.
             guard let figure = FigureRendering.decode(payload) else {
