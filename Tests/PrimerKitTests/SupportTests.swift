@@ -62,6 +62,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: staged))
     }
 
+    @Test func sourceHashesAreRememberedBySizeAndTime() throws {
+        let folder = TestSupport.scratchFolder()
+        let file = folder + "/a.swift", memo = folder + "/memo"
+        func sha(_ text: String) -> String { var h = SHA256(); h.update(text); return h.finalizeHex() }
+        func age(_ path: String, seconds: Double) throws {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -seconds)], ofItemAtPath: path)
+        }
+        try Data("let a = 1".utf8).write(to: URL(fileURLWithPath: file))
+        var fresh = SourceHashes(memoPath: memo)
+        #expect(fresh.hash(ofFile: file) == sha("let a = 1"))
+        fresh.save()
+        // Just written: not trusted yet, so nothing is remembered.
+        #expect(!FileManager.default.fileExists(atPath: memo))
+
+        try age(file, seconds: 60)
+        var settled = SourceHashes(memoPath: memo)
+        #expect(settled.hash(ofFile: file) == sha("let a = 1"))
+        settled.save()
+        #expect(try String(contentsOfFile: memo, encoding: .utf8).contains(file + "\t9\t"))
+
+        // An edit changes the time (and here the size): hashed again.
+        try Data("let a = 22".utf8).write(to: URL(fileURLWithPath: file))
+        try age(file, seconds: 30)
+        var again = SourceHashes(memoPath: memo)
+        #expect(again.hash(ofFile: file) == sha("let a = 22"))
+        #expect(again.hash(ofFile: folder + "/missing.swift") == nil)
+    }
+
     @Test func shardsAreStableAndCoverEverything() {
         let chapters = (1...20).map { "Chapters/\($0).md" }
         let shards = (1...3).map { ChapterCollection.shard(chapters, k: $0, of: 3) }

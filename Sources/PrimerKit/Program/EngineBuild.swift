@@ -57,15 +57,18 @@ public struct EngineBuild: Sendable {
     }
 
     /// Hash of the engines' source files (names and contents), Package.swift and the compiler.
+    /// Each file's own hash is remembered by its stat data (`SourceHashes`).
     func computeFingerprint() -> String {
         var hasher = SHA256()
         hasher.update(toolchain.compilerVersion())
         let root = toolchain.packageRoot
+        var fileHashes = SourceHashes(memoPath: scratchPath + "/source-hashes")
+        defer { fileHashes.save() }
         for file in ["Package.swift"] + Self.engineTargets.flatMap({ files(under: root + "/Sources/" + $0) }) {
             let full = file.hasPrefix("/") ? file : root + "/" + file
             hasher.update(full.dropFirst(root.count).utf8)
             hasher.update([0])
-            if let data = FileManager.default.contents(atPath: full) { hasher.update(data) }
+            hasher.update(fileHashes.hash(ofFile: full) ?? "unreadable")
             hasher.update([0])
         }
         return String(hasher.finalizeHex().prefix(16))
