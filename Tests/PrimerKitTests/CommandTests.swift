@@ -124,6 +124,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("staging") }.isEmpty)
     }
 
+    @Test func rebuildingGivesTheSameBytes() throws {
+        let folder = TestSupport.scratchFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/book", withIntermediateDirectories: true)
+        _ = TestSupport.copyFixture("rich.md", into: folder + "/book")
+        _ = TestSupport.copyFixture("escaping.md", into: folder + "/book")
+        for site in ["one", "two"] {
+            let (status, output) = try TestSupport.primer(["build", "book", "--out", site], in: folder)
+            #expect(status == 0, "\(output)")
+        }
+        // The index shows run times; everything else must not change between builds.
+        for file in ["rich.html", "escaping.html", "assets/search-index.js", "assets/primer.css"] {
+            let one = FileManager.default.contents(atPath: folder + "/one/" + file)
+            #expect(one != nil && one == FileManager.default.contents(atPath: folder + "/two/" + file), "\(file) differs")
+        }
+    }
+
     @Test func malformedMathWarnsAndFailsUnderStrict() throws {
         let folder = TestSupport.scratchFolder()
         try Data("# Math\n\nFine $x^2$, broken $\\frac{a}$ here.\n".utf8).write(to: URL(fileURLWithPath: folder + "/math.md"))

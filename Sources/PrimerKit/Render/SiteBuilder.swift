@@ -48,14 +48,25 @@ public struct SiteBuilder {
         try put(SiteAssets.stylesheet + "\n/* Figures */\n" + PrimerFigures.svgStylesheet + "\n/* Math */\n" + mathFont
                 + LaTeX.stylesheet + "\n", "assets/primer.css")
         try put(SiteAssets.script, "assets/primer.js")
+        // Pages are independent: render them on both cores, then write them in book order.
+        let builder = self
+        let rendered = Locked([Int: RenderedPage]())
+        DispatchQueue.concurrentPerform(iterations: items.count) { position in
+            let page = builder.chapterPage(position)
+            rendered.withLock { $0[position] = page }
+        }
         var searchEntries: [SearchEntry] = []
+        let pages = rendered.withLock { $0 }
         for (position, item) in items.enumerated() {
-            let (html, entries) = chapterPage(position)
-            try put(html, Self.pageName(for: item.result.path))
-            searchEntries += entries
+            guard let page = pages[position] else { continue }
+            try put(page.html, Self.pageName(for: item.result.path))
+            searchEntries += page.searchEntries
+            warnings += page.warnings
         }
         try put(indexPage(), "index.html")
-        let json = (try? JSONEncoder().encode(searchEntries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys      // the same course gives the same bytes
+        let json = (try? encoder.encode(searchEntries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         // A script, not a JSON file: pages opened from disk (file://) cannot fetch JSON.
         try put("window.PRIMER_SEARCH = \(json.replacingOccurrences(of: "</", with: "<\\/"));\n", "assets/search-index.js")
     }
@@ -145,7 +156,14 @@ public struct SiteBuilder {
         return page(title: book.metadata.title, body: sidebar(current: nil, outline: []) + "\n" + main)
     }
 
-    private mutating func chapterPage(_ position: Int) -> (String, [SearchEntry]) {
+    /// One chapter's page, its search entries and the math warnings met while rendering it.
+    struct RenderedPage {
+        var html: String
+        var searchEntries: [SearchEntry]
+        var warnings: [String] = []
+    }
+
+    private func chapterPage(_ position: Int) -> RenderedPage {
         let item = items[position]
         let pageName = Self.pageName(for: item.result.path)
         var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML)
@@ -156,7 +174,8 @@ public struct SiteBuilder {
             main += "<h1>\(HTMLText.escape(title(of: item)))</h1>\n<div class=\"error\" role=\"alert\"><p><strong>This chapter could not be read</strong>"
             if let error { main += " at <code>\(HTMLText.escape("\(error.path):\(error.line):\(error.column)"))</code></p><p>\(HTMLText.escape(error.message))" }
             main += "</p></div>\n" + pager(position) + "</main>"
-            return (page(title: title(of: item), body: sidebar(current: position, outline: []) + "\n" + main), entries)
+            return RenderedPage(html: page(title: title(of: item), body: sidebar(current: position, outline: []) + "\n" + main),
+                                searchEntries: entries)
         }
         let cells = HTMLCells(chapterPath: chapter.path)
         var section = (title: chapter.title, anchor: "", text: "")
@@ -183,10 +202,10 @@ public struct SiteBuilder {
             }
         }
         flush()
-        for problem in prose.mathProblems { warnings.append("\(chapter.path):\(problem.line): warning: \(problem.message)") }
+        let warnings = prose.mathProblems.map { "\(chapter.path):\($0.line): warning: \($0.message)" }
         main += pager(position) + "</main>"
         let html = page(title: "\(chapter.title) · \(book.metadata.title)", body: sidebar(current: position, outline: prose.outline) + "\n" + main)
-        return (html, entries)
+        return RenderedPage(html: html, searchEntries: entries, warnings: warnings)
     }
 
     private func pager(_ position: Int) -> String {
