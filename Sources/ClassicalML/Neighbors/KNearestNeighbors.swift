@@ -21,7 +21,9 @@ public struct KNearestNeighbors: Classifier, Sendable {
         try Check.parameter(k >= 1, "k", k, "at least 1")
         guard k <= x.rows else { throw ClassicalMLError.tooFewSamples(requested: k, available: x.rows, what: "k") }
         let single = x.values.map(Float.init)
-        let singleNorms = (0..<x.rows).map { r in single[r * x.columns ..< (r + 1) * x.columns].reduce(Float(0)) { $0 + $1 * $1 } }
+        let singleNorms = single.withUnsafeBufferPointer { s in
+            (0..<x.rows).map { r in BLAS.dot(count: x.columns, x: s.baseAddress! + r * x.columns, y: s.baseAddress! + r * x.columns) }
+        }
         return Fitted(k: k, weighting: weighting, training: x, labels: y, singleTraining: single, singleNorms: singleNorms,
                       classCount: classCount)
     }
@@ -40,7 +42,8 @@ public struct KNearestNeighbors: Classifier, Sendable {
         /// The `k` nearest training rows of every query row, nearest first, with distances.
         public func neighbors(_ x: Matrix) throws -> [[(index: Int, distance: Double)]] {
             try Check.predictionInput(x, expected: featureCount)
-            let block = 512
+            // Small blocks: each block's products (block × n floats) are ranked while still in cache.
+            let block = 64
             let blocks = (x.rows + block - 1) / block
             let results = withSingleThreadedBLAS { Parallel.map(0..<blocks) { b -> [[(index: Int, distance: Double)]] in
                 let rows = Array(b * block ..< min(x.rows, (b + 1) * block))
@@ -73,27 +76,25 @@ public struct KNearestNeighbors: Classifier, Sendable {
         /// query's own norm does not change the order).
         private func candidates(_ products: [Float], row r: Int, count: Int) -> [Int] {
             let n = training.rows
-            let keep = min(n, k + 8)
-            var best: [(index: Int, score: Float)] = []
-            best.reserveCapacity(keep + 1)
-            for c in 0..<n {
-                let score = singleNorms[c] - 2 * products[r * n + c]
-                if best.count == keep && score >= best[keep - 1].score { continue }
-                var position = best.count
-                while position > 0 && best[position - 1].score > score { position -= 1 }
-                best.insert((c, score), at: position)
-                if best.count > keep { best.removeLast() }
+            return products.withUnsafeBufferPointer { p in
+                singleNorms.withUnsafeBufferPointer { norms in
+                    smallestScores(count: min(n, k + 8), of: n) { norms[$0] - 2 * p[r * n + $0] }
+                }
             }
-            return best.map(\.index)
         }
 
         /// The `k` nearest of the candidates by exact distance (ties to the lower training index).
         private func exactlyRanked(_ candidates: [Int], query x: Matrix, row: Int) -> [(index: Int, distance: Double)] {
             let d = featureCount
-            let ranked = candidates.map { c -> (index: Int, distance: Double) in
-                var sum = 0.0
-                for f in 0..<d { let diff = x[row, f] - training[c, f]; sum += diff * diff }
-                return (c, sum.squareRoot())
+            let ranked = x.values.withUnsafeBufferPointer { queries in
+                training.values.withUnsafeBufferPointer { rows in
+                    candidates.map { c -> (index: Int, distance: Double) in
+                        let q = queries.baseAddress! + row * d, t = rows.baseAddress! + c * d
+                        var sum = 0.0
+                        for f in 0..<d { let diff = q[f] - t[f]; sum += diff * diff }
+                        return (c, sum.squareRoot())
+                    }
+                }
             }.sorted { $0.distance < $1.distance || ($0.distance == $1.distance && $0.index < $1.index) }
             return Array(ranked.prefix(k))
         }

@@ -41,6 +41,9 @@ struct FeatureBins: Sendable {
     }
 
     static func edges(for column: [Double], maxBins: Int) -> [Double] {
+        if let distinct = column.withUnsafeBufferPointer({ distinctValues(of: $0, limit: maxBins) }) {
+            return zip(distinct.dropLast(), distinct.dropFirst()).map { ($0 + $1) / 2 }
+        }
         let sorted = column.sorted()
         var distinct: [Double] = []
         for v in sorted where distinct.last != v { distinct.append(v) }

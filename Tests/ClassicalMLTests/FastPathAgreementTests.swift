@@ -1,0 +1,48 @@
+import Testing
+@testable import ClassicalML
+import NumericCore
+
+/// The faster solvers agree with the plain computations they replace.
+@Suite struct FastPathAgreementTests {
+    @Test func topEigenpairsMatchTheFullDecompositionUpToSign() throws {
+        let x = Digits.load().x
+        let means = x.columnMeans
+        let centred = x.mappingColumns { c, v in v - means[c] }
+        let top = try CovarianceEigen.top(centred, count: 6)
+        var covariance = centred.multiplied(by: centred, transposeSelf: true)
+        for i in covariance.values.indices { covariance.values[i] /= Double(x.rows - 1) }
+        let (values, vectors) = try LAPACK.symmetricEigen(covariance.values, n: x.columns)
+        let d = x.columns
+        for rank in 0..<6 {
+            let full = Array(vectors[(d - 1 - rank) * d ..< (d - rank) * d])
+            let mine = top.vectors.row(rank)
+            let sign = zip(full, mine).map { $0 * $1 }.reduce(0, +) < 0 ? -1.0 : 1.0
+            #expect(largestDifference(full.map { $0 * sign }, mine) < 1e-8)
+            #expect(abs(top.values[rank] - values[d - 1 - rank]) < 1e-9 * values[d - 1])
+        }
+        #expect(abs(top.totalVariance - values.map { max(0, $0) }.reduce(0, +)) < 1e-9 * top.totalVariance)
+    }
+
+    @Test func smallestScoresKeepsTheLowestIndexAmongTies() {
+        let scores: [Float] = [3, 1, 2, 1, 0, 2, 1]
+        #expect(smallestScores(count: 3, of: scores.count) { scores[$0] } == [4, 1, 3])
+        #expect(smallestScores(count: 10, of: 3) { scores[$0] } == [1, 2, 0])
+        #expect(smallestScores(count: 0, of: 3) { scores[$0] }.isEmpty)
+    }
+
+    @Test func nearestNeighborsMatchAnExactSearch() throws {
+        let digits = Digits.load()
+        let (train, test) = (digits.x.rows(Array(0..<1200)), digits.x.rows(Array(1200..<digits.x.rows)))
+        let knn = try KNearestNeighbors(k: 5).fit(train, Array(digits.y[0..<1200]))
+        let found = try knn.neighbors(test)
+        for r in stride(from: 0, to: test.rows, by: 7) {
+            let query = test.row(r)
+            let distances: [Double] = (0..<train.rows).map { exactDistance(query, train.row($0)) }
+            let order: [Int] = (0..<train.rows).sorted { a, b in
+                distances[a] < distances[b] || (distances[a] == distances[b] && a < b)
+            }
+            let foundIndices: [Int] = found[r].map { $0.index }
+            #expect(foundIndices == Array(order.prefix(5)))
+        }
+    }
+}
