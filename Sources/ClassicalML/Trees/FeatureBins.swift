@@ -30,7 +30,13 @@ struct FeatureBins: Sendable {
             columns.values.withUnsafeBufferPointer { values in
                 Parallel.forEach(0..<d) { f in
                     edgeLists[f].withUnsafeBufferPointer { edges in
-                        for i in 0..<n { (base + f * n + i).pointee = UInt8(FeatureBins.bin(of: values[f * n + i], edges: edges)) }
+                        // Runs of one value (blank pixels, zero counts) skip the search.
+                        var last = Double.nan, lastCode: UInt8 = 0
+                        for i in 0..<n {
+                            let value = values[f * n + i]
+                            if value != last { last = value; lastCode = UInt8(FeatureBins.bin(of: value, edges: edges)) }
+                            (base + f * n + i).pointee = lastCode
+                        }
                     }
                 }
             }

@@ -10,6 +10,8 @@
 ///     fast.scan(feature: f, codes: column, labels: nodeLabels, weights: nodeWeights, …, best: &split)
 struct GiniCountScan: Sendable {
     let classCount: Int
+    /// Histogram rows are `1 << classShift` wide (a power of two ≥ classCount, at most 64).
+    let classShift: Int
     /// Every sample's class, as a byte.
     let labels: [UInt8]
     /// Every sample's weight as a whole number (all ones when the criterion has none).
@@ -26,6 +28,9 @@ struct GiniCountScan: Sendable {
         guard criterion.labels.allSatisfy({ $0 >= 0 && $0 < criterion.classCount }) else { return nil }
         labels = criterion.labels.map { UInt8($0) }
         classCount = criterion.classCount
+        var shift = 0
+        while 1 << shift < criterion.classCount { shift += 1 }
+        classShift = shift
     }
 
     /// Copies the labels and weights of the node's samples, in node order, into `scratch`.
@@ -43,35 +48,55 @@ struct GiniCountScan: Sendable {
     /// bin codes in node order; `totals` the node's weighted class counts.
     func scan(feature: Int, codes: UnsafePointer<UInt8>, count n: Int, totals: UnsafePointer<Int64>,
               parentCost: Double, minLeaf: Int, scratch: ScanScratch, best: inout TreeBuilderSplit) {
-        let classes = classCount
+        let classes = classCount, shift = classShift
         let binCounts = scratch.binCounts, classHistogram = scratch.classHistogram, touched = scratch.touched
         let nodeLabels = scratch.nodeLabels, nodeWeights = scratch.nodeWeights
+        // Small nodes always sweep sample by sample, so they need no per-bin class weights.
+        let smallNode = n < 64
         var touchedCount = 0
-        for j in 0..<n {
-            let b = Int(codes[j])
-            if binCounts[b] == 0 { touched[touchedCount] = b; touchedCount += 1 }
-            binCounts[b] += 1
-            classHistogram[b * classes + Int(nodeLabels[j])] += nodeWeights[j]
+        if smallNode {
+            for j in 0..<n {
+                let b = Int(codes[j])
+                if binCounts[b] == 0 { touched[touchedCount] = b; touchedCount += 1 }
+                binCounts[b] &+= 1
+            }
+        } else {
+            for j in 0..<n {
+                let b = Int(codes[j])
+                if binCounts[b] == 0 { touched[touchedCount] = b; touchedCount += 1 }
+                binCounts[b] &+= 1
+                classHistogram[b << shift | Int(nodeLabels[j])] &+= nodeWeights[j]
+            }
         }
         if touchedCount > 64 {
             touchedCount = 0
             for b in 0..<256 where binCounts[b] > 0 { touched[touchedCount] = b; touchedCount += 1 }
         } else {
-            var occupied = UnsafeMutableBufferPointer(start: touched, count: touchedCount)
-            occupied.sort()
+            insertionSort(touched, count: touchedCount)
         }
+        // Few samples per bin: counting-sort the samples by bin and move them one at a time.
+        let bySample = smallNode || touchedCount * (classes + 1) > 2 * n
         defer {
-            for t in 0..<touchedCount {
-                let b = touched[t]
-                binCounts[b] = 0
-                for c in 0..<classes { classHistogram[b * classes + c] = 0 }
+            if smallNode {
+                for t in 0..<touchedCount { binCounts[touched[t]] = 0 }
+            } else if bySample {
+                // Cheaper to clear what the samples touched than whole bins.
+                for j in 0..<n {
+                    let b = Int(codes[j])
+                    binCounts[b] = 0
+                    classHistogram[b << shift | Int(nodeLabels[j])] = 0
+                }
+            } else {
+                for t in 0..<touchedCount {
+                    let b = touched[t]
+                    binCounts[b] = 0
+                    for c in 0..<classes { classHistogram[b << shift | c] = 0 }
+                }
             }
         }
         guard touchedCount > 1 else { return }
 
         var sweep = GiniCountSweep(totals: totals, classes: classes, left: scratch.leftCounts, right: scratch.rightCounts)
-        // Few samples per bin: counting-sort the samples by bin and move them one at a time.
-        let bySample = touchedCount * (classes + 1) > 2 * n
         let order = scratch.order, starts = scratch.binStarts
         if bySample {
             var offset = 0
@@ -92,7 +117,7 @@ struct GiniCountScan: Sendable {
                     sweep.move(Int(nodeLabels[j]), Int64(nodeWeights[j]))
                 }
             } else {
-                let bin = classHistogram + b * classes
+                let bin = classHistogram + b << shift
                 for c in 0..<classes where bin[c] != 0 { sweep.move(c, Int64(bin[c])) }
             }
             moved = end
@@ -128,14 +153,26 @@ struct GiniCountSweep {
     /// Moves weight `w` of class `c` to the left: (L + w)² − L² = w(2L + w), (R − w)² − R² = w(w − 2R).
     @inline(__always)
     mutating func move(_ c: Int, _ w: Int64) {
-        leftSquares += w * (2 * left[c] + w); rightSquares += w * (w - 2 * right[c])
-        left[c] += w; right[c] -= w
-        leftWeight += w; rightWeight -= w
+        leftSquares &+= w &* (2 &* left[c] &+ w); rightSquares &+= w &* (w &- 2 &* right[c])
+        left[c] &+= w; right[c] &-= w
+        leftWeight &+= w; rightWeight &-= w
     }
 
     /// Σ over both sides of `weight − Σ count² / weight`, as `ClassSweep` computes it.
     var cost: Double {
         let l = Double(leftWeight), r = Double(rightWeight)
         return (leftWeight > 0 ? l - Double(leftSquares) / l : 0) + (rightWeight > 0 ? r - Double(rightSquares) / r : 0)
+    }
+}
+
+/// Sorts a few integers in place (the occupied bins of a small node: at most 64 of them).
+@inline(__always)
+func insertionSort(_ values: UnsafeMutablePointer<Int>, count: Int) {
+    guard count > 1 else { return }
+    for i in 1..<count {
+        let value = values[i]
+        var j = i
+        while j > 0 && values[j - 1] > value { values[j] = values[j - 1]; j -= 1 }
+        values[j] = value
     }
 }

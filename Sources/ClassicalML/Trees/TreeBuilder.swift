@@ -238,7 +238,7 @@ final class ScanScratch {
     // The integer buffers of `GiniCountScan` (classes ≤ width − 1).
     /// Samples per bin, 256 of them; all zero between uses.
     let binCounts: UnsafeMutablePointer<Int32>
-    /// Class weights per bin, 256 × classes; all zero between uses.
+    /// Class weights per bin, 256 rows of 64 at most; all zero between uses.
     let classHistogram: UnsafeMutablePointer<Int32>
     /// The node's class weights, and both sides' during a sweep.
     let totals: UnsafeMutablePointer<Int64>, leftCounts: UnsafeMutablePointer<Int64>, rightCounts: UnsafeMutablePointer<Int64>
@@ -259,8 +259,8 @@ final class ScanScratch {
         touched = .allocate(capacity: 256)
         binCounts = .allocate(capacity: 256)
         binCounts.initialize(repeating: 0, count: 256)
-        classHistogram = .allocate(capacity: 256 * width)
-        classHistogram.initialize(repeating: 0, count: 256 * width)
+        classHistogram = .allocate(capacity: 256 * 64)
+        classHistogram.initialize(repeating: 0, count: 256 * 64)
         totals = .allocate(capacity: width); leftCounts = .allocate(capacity: width); rightCounts = .allocate(capacity: width)
         nodeLabels = .allocate(capacity: 1); nodeWeights = .allocate(capacity: 1); order = .allocate(capacity: 1)
     }
