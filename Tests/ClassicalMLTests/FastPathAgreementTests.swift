@@ -8,7 +8,7 @@ import NumericCore
         let x = Digits.load().x
         let means = x.columnMeans
         let centred = x.mappingColumns { c, v in v - means[c] }
-        let top = try CovarianceEigen.top(centred, count: 6)
+        let top = try CovarianceEigen.top(x, means: means, count: 6)
         var covariance = centred.multiplied(by: centred, transposeSelf: true)
         for i in covariance.values.indices { covariance.values[i] /= Double(x.rows - 1) }
         let (values, vectors) = try LAPACK.symmetricEigen(covariance.values, n: x.columns)
@@ -21,6 +21,20 @@ import NumericCore
             #expect(abs(top.values[rank] - values[d - 1 - rank]) < 1e-9 * values[d - 1])
         }
         #expect(abs(top.totalVariance - values.map { max(0, $0) }.reduce(0, +)) < 1e-9 * top.totalVariance)
+    }
+
+    @Test func singlePrecisionCovarianceAgreesWithDouble() throws {
+        let x = Digits.load().x
+        let means = x.columnMeans
+        let double = try CovarianceEigen.top(x, means: means, count: 5, singlePrecision: false)
+        let single = try CovarianceEigen.top(x, means: means, count: 5, singlePrecision: true)
+        for rank in 0..<5 {
+            let a = double.vectors.row(rank), b = single.vectors.row(rank)
+            let sign = zip(a, b).map { $0 * $1 }.reduce(0, +) < 0 ? -1.0 : 1.0
+            #expect(largestDifference(a, b.map { $0 * sign }) < 1e-4)
+            #expect(abs(double.values[rank] - single.values[rank]) < 1e-5 * double.values[0])
+        }
+        #expect(abs(double.totalVariance - single.totalVariance) < 1e-5 * double.totalVariance)
     }
 
     @Test func smallestScoresKeepsTheLowestIndexAmongTies() {

@@ -1,8 +1,9 @@
 import NumericCore
 
 /// Principal component analysis: projects centred data onto the directions of largest
-/// variance. The exact solver takes the top eigenvectors of the covariance matrix (`dsyrk`,
-/// then LAPACK `dsyevr` for just the wanted eigenpairs);
+/// variance. The exact solver takes the top eigenvectors of the covariance matrix (`?syrk`,
+/// then LAPACK `?syevr` for just the wanted eigenpairs; single precision for large data, see
+/// `CovarianceEigen`);
 /// for many features (over 1,500) and few components, `.automatic` uses a seeded randomized
 /// SVD instead. Each component's sign is fixed so that its largest-magnitude entry is positive.
 ///
@@ -41,8 +42,8 @@ public struct PCA: Transformer, Sendable {
         }
         guard keep <= x.rows else { throw ClassicalMLError.tooFewSamples(requested: keep, available: x.rows, what: "components") }
         let means = x.columnMeans
-        let centred = x.mappingColumns { c, v in v - means[c] }
         if usesRandomized(rows: x.rows, columns: x.columns, keep: keep) {
+            let centred = x.mappingColumns { c, v in v - means[c] }
             let iterations = Double(keep) < 0.1 * Double(min(x.rows, x.columns)) ? 7 : 4
             let (vectors, singular) = try RandomizedSVD.top(centred, rank: keep, powerIterations: iterations, seed: seed)
             let denominator = Double(max(1, x.rows - 1))
@@ -54,7 +55,7 @@ public struct PCA: Transformer, Sendable {
                           explainedVariance: variances,
                           explainedVarianceRatio: variances.map { totalVariance > 0 ? $0 / totalVariance : 0 })
         }
-        let (vectors, variances, totalVariance) = try CovarianceEigen.top(centred, count: keep)
+        let (vectors, variances, totalVariance) = try CovarianceEigen.top(x, means: means, count: keep)
         var picked: [Double] = []
         picked.reserveCapacity(keep * x.columns)
         for rank in 0..<keep { picked += PCA.signFixed(vectors.row(rank)) }

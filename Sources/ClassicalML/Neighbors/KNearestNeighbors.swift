@@ -20,12 +20,9 @@ public struct KNearestNeighbors: Classifier, Sendable {
         let classCount = try Check.classification(x, y)
         try Check.parameter(k >= 1, "k", k, "at least 1")
         guard k <= x.rows else { throw ClassicalMLError.tooFewSamples(requested: k, available: x.rows, what: "k") }
-        let single = x.values.map(Float.init)
-        let singleNorms = single.withUnsafeBufferPointer { s in
-            (0..<x.rows).map { r in BLAS.dot(count: x.columns, x: s.baseAddress! + r * x.columns, y: s.baseAddress! + r * x.columns) }
-        }
-        return Fitted(k: k, weighting: weighting, training: x, labels: y, singleTraining: single, singleNorms: singleNorms,
-                      classCount: classCount)
+        // Fitting only keeps the data (as scikit-learn's brute-force search); each search makes
+        // its own single-precision copy.
+        return Fitted(k: k, weighting: weighting, training: x, labels: y, classCount: classCount)
     }
 
     public struct Fitted: FittedClassifier, Sendable {
@@ -33,9 +30,6 @@ public struct KNearestNeighbors: Classifier, Sendable {
         let weighting: Weighting
         let training: Matrix
         let labels: [Int]
-        /// The training rows and their squared norms in single precision, for the candidate search.
-        let singleTraining: [Float]
-        let singleNorms: [Float]
         public let classCount: Int
         public var featureCount: Int { training.columns }
 
@@ -45,24 +39,25 @@ public struct KNearestNeighbors: Classifier, Sendable {
             // Small blocks: each block's products (block × n floats) are ranked while still in cache.
             let block = 64
             let blocks = (x.rows + block - 1) / block
+            let single = SingleTraining(training)
             let results = withSingleThreadedBLAS { Parallel.map(0..<blocks) { b -> [[(index: Int, distance: Double)]] in
                 let rows = Array(b * block ..< min(x.rows, (b + 1) * block))
-                let products = singleProducts(x, rows: rows)
+                let products = singleProducts(x, rows: rows, training: single)
                 return rows.indices.map { r in
-                    exactlyRanked(candidates(products, row: r, count: rows.count), query: x, row: rows[r])
+                    exactlyRanked(candidates(products, row: r, norms: single.norms), query: x, row: rows[r])
                 }
             } }
             return results.flatMap { $0 }
         }
 
         /// Dot products of the query rows with every training row, `rows.count × n`, by `sgemm`.
-        private func singleProducts(_ x: Matrix, rows: [Int]) -> [Float] {
+        private func singleProducts(_ x: Matrix, rows: [Int], training single: SingleTraining) -> [Float] {
             let d = featureCount, n = training.rows
             var query = [Float](repeating: 0, count: rows.count * d)
             for (r, row) in rows.enumerated() { for c in 0..<d { query[r * d + c] = Float(x[row, c]) } }
             var products = [Float](repeating: 0, count: rows.count * n)
             query.withUnsafeBufferPointer { a in
-                singleTraining.withUnsafeBufferPointer { t in
+                single.values.withUnsafeBufferPointer { t in
                     products.withUnsafeMutableBufferPointer { c in
                         BLAS.gemm(transB: .transposed, m: rows.count, n: n, k: d, a: a.baseAddress!, lda: d,
                                   b: t.baseAddress!, ldb: d, c: c.baseAddress!, ldc: n)
@@ -74,10 +69,10 @@ public struct KNearestNeighbors: Classifier, Sendable {
 
         /// The `k + 8` training rows with the smallest approximate distance (`‖t‖² − 2 q·t`; the
         /// query's own norm does not change the order).
-        private func candidates(_ products: [Float], row r: Int, count: Int) -> [Int] {
+        private func candidates(_ products: [Float], row r: Int, norms: [Float]) -> [Int] {
             let n = training.rows
             return products.withUnsafeBufferPointer { p in
-                singleNorms.withUnsafeBufferPointer { norms in
+                norms.withUnsafeBufferPointer { norms in
                     smallestScores(count: min(n, k + 8), of: n) { norms[$0] - 2 * p[r * n + $0] }
                 }
             }
@@ -118,6 +113,20 @@ public struct KNearestNeighbors: Classifier, Sendable {
 
         public func predict(_ x: Matrix) throws -> [Int] {
             try predictProbabilities(x).rowArgmax()
+        }
+    }
+}
+
+/// Training rows in single precision with their squared norms, for the candidate search.
+struct SingleTraining {
+    let values: [Float]
+    let norms: [Float]
+
+    init(_ x: Matrix) {
+        let single = x.values.map(Float.init)
+        values = single
+        norms = single.withUnsafeBufferPointer { s in
+            (0..<x.rows).map { r in BLAS.dot(count: x.columns, x: s.baseAddress! + r * x.columns, y: s.baseAddress! + r * x.columns) }
         }
     }
 }
