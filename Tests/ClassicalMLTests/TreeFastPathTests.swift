@@ -59,5 +59,9 @@ import NumericCore
         let edges = FeatureBins.edges(for: pixels, maxBins: 256)
         let distinct = Array(Set(pixels)).sorted()
         #expect(edges == zip(distinct.dropLast(), distinct.dropFirst()).map { ($0 + $1) / 2 })
+        // And the hashed codes are the bins a search over the edges gives.
+        let codes = DistinctValueCodes(distinct)
+        #expect(pixels.allSatisfy { Int(codes.code(of: $0)) == FeatureBins.bin(of: $0, edges: edges) })
+        #expect(FeatureBins(Matrix(column: pixels)).codes.map(Int.init) == pixels.map { FeatureBins.bin(of: $0, edges: edges) })
     }
 }

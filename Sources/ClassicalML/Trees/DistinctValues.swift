@@ -28,3 +28,49 @@ func distinctValues(of column: UnsafeBufferPointer<Double>, limit: Int) -> [Doub
     }
     return found.sorted()
 }
+
+/// The rank of each of a few known values, by hashing: the bin code of a value in a column whose
+/// distinct values are the ones given (sorted), in one probe or two instead of a binary search.
+///
+///     let codes = DistinctValueCodes([0, 0.5, 1])
+///     codes.code(of: 0.5)   // 1
+struct DistinctValueCodes {
+    private let keys: [UInt64]
+    private let codes: [UInt8]
+    private let mask: Int
+
+    /// `sorted`: increasing distinct values, at most 256.
+    init(_ sorted: [Double]) {
+        precondition(sorted.count <= 256, "DistinctValueCodes: at most 256 values")
+        let capacity = 1 << (Int.bitWidth - (2 * max(1, sorted.count) + 1).leadingZeroBitCount)
+        mask = capacity - 1
+        var keys = [UInt64](repeating: DistinctValueCodes.empty, count: capacity)
+        var codes = [UInt8](repeating: 0, count: capacity)
+        for (rank, value) in sorted.enumerated() {
+            let key = DistinctValueCodes.key(value)
+            var slot = DistinctValueCodes.slot(key, mask)
+            while keys[slot] != DistinctValueCodes.empty { slot = (slot + 1) & mask }
+            keys[slot] = key
+            codes[slot] = UInt8(rank)
+        }
+        self.keys = keys; self.codes = codes
+    }
+
+    /// The rank of `value`, which must be one of the values given.
+    @inline(__always)
+    func code(of value: Double) -> UInt8 {
+        let key = DistinctValueCodes.key(value)
+        return keys.withUnsafeBufferPointer { k in
+            var slot = DistinctValueCodes.slot(key, mask)
+            while k[slot] != key { slot = (slot &+ 1) & mask }
+            return codes[slot]
+        }
+    }
+
+    /// A NaN pattern no finite value has.
+    private static let empty: UInt64 = 0x7FF8_DEAD_BEEF_0001
+    @inline(__always) private static func key(_ value: Double) -> UInt64 { (value == 0 ? 0.0 : value).bitPattern }
+    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+}
