@@ -60,3 +60,22 @@ import NumericCore
         }
     }
 }
+
+/// Kernel rows in single precision stay within 1e-6 of the double ones.
+@Suite struct KernelRowPrecisionTests {
+    @Test func singlePrecisionRowsMatchDoubleRows() {
+        var rng = SeededGenerator(seed: 5)
+        let rows = 1400, columns = 784                        // 1.1 M values: the single-precision route
+        let x = Matrix(rows: rows, columns: columns, values: (0..<(rows * columns)).map { _ in rng.nextDouble() })
+        let kernel = Kernel.rbf().resolved(for: x)
+        let cache = KernelRowCache(x: x, kernel: kernel, budgetBytes: 1 << 20)
+        let norms = x.rowSquaredNorms
+        for i in [0, 17, 1399] {
+            let row = cache.row(i)
+            for t in stride(from: 0, to: rows, by: 97) {
+                let dot = zip(x.row(i), x.row(t)).map { $0 * $1 }.reduce(0, +)
+                #expect(abs(row[t] - kernel.value(dot: dot, normA: norms[i], normB: norms[t])) < 1e-6)
+            }
+        }
+    }
+}
