@@ -60,6 +60,14 @@ struct GiniCountScan: Sendable {
                 if binCounts[b] == 0 { touched[touchedCount] = b; touchedCount += 1 }
                 binCounts[b] &+= 1
             }
+        } else if n > 1024 {
+            // Large nodes occupy many bins: find them afterwards rather than test every sample.
+            for j in 0..<n {
+                let b = Int(codes[j])
+                binCounts[b] &+= 1
+                classHistogram[b << shift | Int(nodeLabels[j])] &+= nodeWeights[j]
+            }
+            touchedCount = 256   // listed by the scan of all bins below
         } else {
             for j in 0..<n {
                 let b = Int(codes[j])
@@ -68,7 +76,7 @@ struct GiniCountScan: Sendable {
                 classHistogram[b << shift | Int(nodeLabels[j])] &+= nodeWeights[j]
             }
         }
-        if touchedCount > 64 {
+        if touchedCount > 32 {   // then a scan of all bins is cheaper than an insertion sort
             touchedCount = 0
             for b in 0..<256 where binCounts[b] > 0 { touched[touchedCount] = b; touchedCount += 1 }
         } else {
@@ -165,7 +173,7 @@ struct GiniCountSweep {
     }
 }
 
-/// Sorts a few integers in place (the occupied bins of a small node: at most 64 of them).
+/// Sorts a few integers in place (the occupied bins of a small node: at most 32 of them).
 @inline(__always)
 func insertionSort(_ values: UnsafeMutablePointer<Int>, count: Int) {
     guard count > 1 else { return }

@@ -138,10 +138,15 @@ struct TreeBuilder<Criterion: SplitCriterion> {
             var positions = Array(features.indices)
             if !zip(features, features.dropFirst()).allSatisfy({ $0 < $1 }) { positions.sort { features[$0] < features[$1] } }
             let ordered = positions.map { features[$0] }
+            let m = features.count
             bins.rowCodes.withUnsafeBufferPointer { rows in
-                for (j, i) in node.enumerated() {
-                    let row = rows.baseAddress! + i * d
-                    for (k, position) in positions.enumerated() { local[position * n + j] = row[ordered[k]] }
+                positions.withUnsafeBufferPointer { positions in
+                    ordered.withUnsafeBufferPointer { ordered in
+                        for (j, i) in node.enumerated() {
+                            let row = rows.baseAddress! + i * d
+                            for k in 0..<m { local[positions[k] &* n &+ j] = row[ordered[k]] }
+                        }
+                    }
                 }
             }
         }
