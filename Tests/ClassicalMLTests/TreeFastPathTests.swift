@@ -65,3 +65,10 @@ import NumericCore
         #expect(FeatureBins(Matrix(column: pixels)).codes.map(Int.init) == pixels.map { FeatureBins.bin(of: $0, edges: edges) })
     }
 }
+
+@Suite struct TreeQueueTests {
+    @Test func mapsEveryIndexInOrder() {
+        #expect(TreeQueue.map(0) { $0 }.isEmpty)
+        #expect(TreeQueue.map(100) { $0 * $0 } == (0..<100).map { $0 * $0 })
+    }
+}
