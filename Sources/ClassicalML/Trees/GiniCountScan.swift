@@ -20,7 +20,9 @@ struct GiniCountScan: Sendable {
     init?(_ criterion: ClassCountCriterion) {
         guard !criterion.entropy, criterion.classCount <= 64 else { return nil }
         if let given = criterion.weights {
-            guard given.allSatisfy({ $0 >= 0 && $0 <= 65_536 && $0.rounded() == $0 }) else { return nil }
+            // Whole numbers whose total fits the 32-bit bin counts.
+            guard given.allSatisfy({ $0 >= 0 && $0 <= 65_536 && $0.rounded() == $0 }),
+                  given.reduce(0, +) < Double(Int32.max) else { return nil }
             weights = given.map { Int32($0) }
         } else {
             weights = [Int32](repeating: 1, count: criterion.labels.count)
