@@ -51,6 +51,28 @@ public enum BLAS {
                     alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
+    /// The Gram matrix `C = alpha · Aᵀ · A + beta · C` of a row-major `A` (`rows × n`), double
+    /// precision: half the work of the equivalent `gemm`. Only the lower triangle of the row-major
+    /// `n × n` result `C` is written (the upper is left as it was).
+    ///
+    ///     BLAS.gramLower(rows: 3, n: 2, a: a, lda: 2, c: c, ldc: 2)   // c[0], c[2], c[3] set
+    public static func gramLower(
+        rows: Int, n: Int, alpha: Double = 1, a: UnsafePointer<Double>, lda: Int,
+        beta: Double = 0, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        guard n > 0 else { return }
+        cblas_dsyrk(CblasRowMajor, CblasLower, CblasTrans, Int32(n), Int32(rows), alpha, a, Int32(lda), beta, c, Int32(ldc))
+    }
+
+    /// `gramLower` in single precision (`ssyrk`).
+    public static func gramLower(
+        rows: Int, n: Int, alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        guard n > 0 else { return }
+        cblas_ssyrk(CblasRowMajor, CblasLower, CblasTrans, Int32(n), Int32(rows), alpha, a, Int32(lda), beta, c, Int32(ldc))
+    }
+
     /// `y = alpha · op(A) · x + beta · y`, single precision, row-major `A` of `m × n`.
     public static func gemv(
         trans: Transpose = .none, m: Int, n: Int, alpha: Float = 1,
@@ -113,6 +135,65 @@ public enum LAPACK {
         dsyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
         if info != 0 { throw LAPACKError(routine: "dsyevd", info: Int(info)) }
         return (w, a)
+    }
+
+    /// The `count` largest eigenvalues of a symmetric `n × n` matrix (row-major; only its lower
+    /// triangle is read), ascending, with their eigenvectors as the rows of `vectors`
+    /// (`count × n`). LAPACK `dsyevr` (relatively robust representations) computes just those
+    /// eigenpairs, much less work than a full decomposition when `count` is small.
+    ///
+    ///     let (values, vectors) = try LAPACK.symmetricTopEigen([2, 1, 1, 2], n: 2, count: 1)  // values [3]
+    public static func symmetricTopEigen(_ matrix: [Double], n: Int, count: Int) throws -> (values: [Double], vectors: [Double]) {
+        precondition(matrix.count == n * n, "symmetricTopEigen: expected \(n * n) values, got \(matrix.count)")
+        precondition(count >= 0 && count <= n, "symmetricTopEigen: count \(count) outside 0...\(n)")
+        if count == 0 { return ([], []) }
+        // Row-major lower triangle = column-major upper triangle.
+        var a = matrix
+        var jobz: CChar = 86 /* V */, range: CChar = 73 /* I */, uplo: CChar = 85 /* U */
+        var nn = Int32(n), lda = Int32(n), ldz = Int32(n), info: Int32 = 0
+        var vl = 0.0, vu = 0.0, il = Int32(n - count + 1), iu = Int32(n), abstol = 0.0, found: Int32 = 0
+        var w = [Double](repeating: 0, count: n)
+        var z = [Double](repeating: 0, count: n * count)
+        var support = [Int32](repeating: 0, count: 2 * count)
+        var lwork: Int32 = -1, liwork: Int32 = -1
+        var workQuery = [Double](repeating: 0, count: 1)
+        var iworkQuery = [Int32](repeating: 0, count: 1)
+        dsyevr_(&jobz, &range, &uplo, &nn, &a, &lda, &vl, &vu, &il, &iu, &abstol, &found, &w, &z, &ldz, &support,
+                &workQuery, &lwork, &iworkQuery, &liwork, &info)
+        lwork = Int32(workQuery[0]); liwork = iworkQuery[0]
+        var work = [Double](repeating: 0, count: Int(lwork))
+        var iwork = [Int32](repeating: 0, count: Int(liwork))
+        dsyevr_(&jobz, &range, &uplo, &nn, &a, &lda, &vl, &vu, &il, &iu, &abstol, &found, &w, &z, &ldz, &support,
+                &work, &lwork, &iwork, &liwork, &info)
+        if info != 0 || Int(found) != count { throw LAPACKError(routine: "dsyevr", info: Int(info)) }
+        // z is column-major n × count: its columns, read row-major, are the rows.
+        return (Array(w[0..<count]), z)
+    }
+
+    /// `symmetricTopEigen` in single precision (`ssyevr`).
+    public static func symmetricTopEigen(_ matrix: [Float], n: Int, count: Int) throws -> (values: [Float], vectors: [Float]) {
+        precondition(matrix.count == n * n, "symmetricTopEigen: expected \(n * n) values, got \(matrix.count)")
+        precondition(count >= 0 && count <= n, "symmetricTopEigen: count \(count) outside 0...\(n)")
+        if count == 0 { return ([], []) }
+        var a = matrix
+        var jobz: CChar = 86 /* V */, range: CChar = 73 /* I */, uplo: CChar = 85 /* U */
+        var nn = Int32(n), lda = Int32(n), ldz = Int32(n), info: Int32 = 0
+        var vl: Float = 0, vu: Float = 0, il = Int32(n - count + 1), iu = Int32(n), abstol: Float = 0, found: Int32 = 0
+        var w = [Float](repeating: 0, count: n)
+        var z = [Float](repeating: 0, count: n * count)
+        var support = [Int32](repeating: 0, count: 2 * count)
+        var lwork: Int32 = -1, liwork: Int32 = -1
+        var workQuery = [Float](repeating: 0, count: 1)
+        var iworkQuery = [Int32](repeating: 0, count: 1)
+        ssyevr_(&jobz, &range, &uplo, &nn, &a, &lda, &vl, &vu, &il, &iu, &abstol, &found, &w, &z, &ldz, &support,
+                &workQuery, &lwork, &iworkQuery, &liwork, &info)
+        lwork = Int32(workQuery[0]); liwork = iworkQuery[0]
+        var work = [Float](repeating: 0, count: Int(lwork))
+        var iwork = [Int32](repeating: 0, count: Int(liwork))
+        ssyevr_(&jobz, &range, &uplo, &nn, &a, &lda, &vl, &vu, &il, &iu, &abstol, &found, &w, &z, &ldz, &support,
+                &work, &lwork, &iwork, &liwork, &info)
+        if info != 0 || Int(found) != count { throw LAPACKError(routine: "ssyevr", info: Int(info)) }
+        return (Array(w[0..<count]), z)
     }
 
     /// Thin singular value decomposition of a row-major `m × n` matrix:

@@ -1,7 +1,9 @@
 import NumericCore
 
 /// Principal component analysis: projects centred data onto the directions of largest
-/// variance. The exact solver takes eigenvectors of the covariance matrix (LAPACK `dsyevd`);
+/// variance. The exact solver takes the top eigenvectors of the covariance matrix (`?syrk`,
+/// then LAPACK `?syevr` for just the wanted eigenpairs; single precision for large data, see
+/// `CovarianceEigen`);
 /// for many features (over 1,500) and few components, `.automatic` uses a seeded randomized
 /// SVD instead. Each component's sign is fixed so that its largest-magnitude entry is positive.
 ///
@@ -40,8 +42,8 @@ public struct PCA: Transformer, Sendable {
         }
         guard keep <= x.rows else { throw ClassicalMLError.tooFewSamples(requested: keep, available: x.rows, what: "components") }
         let means = x.columnMeans
-        let centred = x.mappingColumns { c, v in v - means[c] }
         if usesRandomized(rows: x.rows, columns: x.columns, keep: keep) {
+            let centred = x.mappingColumns { c, v in v - means[c] }
             let iterations = Double(keep) < 0.1 * Double(min(x.rows, x.columns)) ? 7 : 4
             let (vectors, singular) = try RandomizedSVD.top(centred, rank: keep, powerIterations: iterations, seed: seed)
             let denominator = Double(max(1, x.rows - 1))
@@ -53,20 +55,11 @@ public struct PCA: Transformer, Sendable {
                           explainedVariance: variances,
                           explainedVarianceRatio: variances.map { totalVariance > 0 ? $0 / totalVariance : 0 })
         }
-        var covariance = centred.multiplied(by: centred, transposeSelf: true)
-        let denominator = Double(max(1, x.rows - 1))
-        for i in covariance.values.indices { covariance.values[i] /= denominator }
-        let (values, vectors) = try LAPACK.symmetricEigen(covariance.values, n: x.columns)
-        let d = x.columns
+        let (vectors, variances, totalVariance) = try CovarianceEigen.top(x, means: means, count: keep)
         var picked: [Double] = []
-        var variances: [Double] = []
-        for rank in 0..<keep {
-            let index = d - 1 - rank                      // eigenvalues ascend
-            picked += PCA.signFixed(Array(vectors[index * d ..< (index + 1) * d]))
-            variances.append(max(0, values[index]))
-        }
-        let totalVariance = values.map { max(0, $0) }.reduce(0, +)
-        return Fitted(components: Matrix(rows: keep, columns: d, values: picked), means: means,
+        picked.reserveCapacity(keep * x.columns)
+        for rank in 0..<keep { picked += PCA.signFixed(vectors.row(rank)) }
+        return Fitted(components: Matrix(rows: keep, columns: x.columns, values: picked), means: means,
                       explainedVariance: variances,
                       explainedVarianceRatio: variances.map { totalVariance > 0 ? $0 / totalVariance : 0 })
     }

@@ -20,10 +20,9 @@ public struct KNearestNeighbors: Classifier, Sendable {
         let classCount = try Check.classification(x, y)
         try Check.parameter(k >= 1, "k", k, "at least 1")
         guard k <= x.rows else { throw ClassicalMLError.tooFewSamples(requested: k, available: x.rows, what: "k") }
-        let single = x.values.map(Float.init)
-        let singleNorms = (0..<x.rows).map { r in single[r * x.columns ..< (r + 1) * x.columns].reduce(Float(0)) { $0 + $1 * $1 } }
-        return Fitted(k: k, weighting: weighting, training: x, labels: y, singleTraining: single, singleNorms: singleNorms,
-                      classCount: classCount)
+        // Fitting only keeps the data (as scikit-learn's brute-force search); each search makes
+        // its own single-precision copy.
+        return Fitted(k: k, weighting: weighting, training: x, labels: y, classCount: classCount)
     }
 
     public struct Fitted: FittedClassifier, Sendable {
@@ -31,35 +30,34 @@ public struct KNearestNeighbors: Classifier, Sendable {
         let weighting: Weighting
         let training: Matrix
         let labels: [Int]
-        /// The training rows and their squared norms in single precision, for the candidate search.
-        let singleTraining: [Float]
-        let singleNorms: [Float]
         public let classCount: Int
         public var featureCount: Int { training.columns }
 
         /// The `k` nearest training rows of every query row, nearest first, with distances.
         public func neighbors(_ x: Matrix) throws -> [[(index: Int, distance: Double)]] {
             try Check.predictionInput(x, expected: featureCount)
-            let block = 512
+            // Small blocks: each block's products (block × n floats) are ranked while still in cache.
+            let block = 64
             let blocks = (x.rows + block - 1) / block
+            let single = SingleTraining(training)
             let results = withSingleThreadedBLAS { Parallel.map(0..<blocks) { b -> [[(index: Int, distance: Double)]] in
                 let rows = Array(b * block ..< min(x.rows, (b + 1) * block))
-                let products = singleProducts(x, rows: rows)
+                let products = singleProducts(x, rows: rows, training: single)
                 return rows.indices.map { r in
-                    exactlyRanked(candidates(products, row: r, count: rows.count), query: x, row: rows[r])
+                    exactlyRanked(candidates(products, row: r, norms: single.norms), query: x, row: rows[r])
                 }
             } }
             return results.flatMap { $0 }
         }
 
         /// Dot products of the query rows with every training row, `rows.count × n`, by `sgemm`.
-        private func singleProducts(_ x: Matrix, rows: [Int]) -> [Float] {
+        private func singleProducts(_ x: Matrix, rows: [Int], training single: SingleTraining) -> [Float] {
             let d = featureCount, n = training.rows
             var query = [Float](repeating: 0, count: rows.count * d)
             for (r, row) in rows.enumerated() { for c in 0..<d { query[r * d + c] = Float(x[row, c]) } }
             var products = [Float](repeating: 0, count: rows.count * n)
             query.withUnsafeBufferPointer { a in
-                singleTraining.withUnsafeBufferPointer { t in
+                single.values.withUnsafeBufferPointer { t in
                     products.withUnsafeMutableBufferPointer { c in
                         BLAS.gemm(transB: .transposed, m: rows.count, n: n, k: d, a: a.baseAddress!, lda: d,
                                   b: t.baseAddress!, ldb: d, c: c.baseAddress!, ldc: n)
@@ -71,29 +69,27 @@ public struct KNearestNeighbors: Classifier, Sendable {
 
         /// The `k + 8` training rows with the smallest approximate distance (`‖t‖² − 2 q·t`; the
         /// query's own norm does not change the order).
-        private func candidates(_ products: [Float], row r: Int, count: Int) -> [Int] {
+        private func candidates(_ products: [Float], row r: Int, norms: [Float]) -> [Int] {
             let n = training.rows
-            let keep = min(n, k + 8)
-            var best: [(index: Int, score: Float)] = []
-            best.reserveCapacity(keep + 1)
-            for c in 0..<n {
-                let score = singleNorms[c] - 2 * products[r * n + c]
-                if best.count == keep && score >= best[keep - 1].score { continue }
-                var position = best.count
-                while position > 0 && best[position - 1].score > score { position -= 1 }
-                best.insert((c, score), at: position)
-                if best.count > keep { best.removeLast() }
+            return products.withUnsafeBufferPointer { p in
+                norms.withUnsafeBufferPointer { norms in
+                    smallestScores(count: min(n, k + 8), of: n) { norms[$0] - 2 * p[r * n + $0] }
+                }
             }
-            return best.map(\.index)
         }
 
         /// The `k` nearest of the candidates by exact distance (ties to the lower training index).
         private func exactlyRanked(_ candidates: [Int], query x: Matrix, row: Int) -> [(index: Int, distance: Double)] {
             let d = featureCount
-            let ranked = candidates.map { c -> (index: Int, distance: Double) in
-                var sum = 0.0
-                for f in 0..<d { let diff = x[row, f] - training[c, f]; sum += diff * diff }
-                return (c, sum.squareRoot())
+            let ranked = x.values.withUnsafeBufferPointer { queries in
+                training.values.withUnsafeBufferPointer { rows in
+                    candidates.map { c -> (index: Int, distance: Double) in
+                        let q = queries.baseAddress! + row * d, t = rows.baseAddress! + c * d
+                        var sum = 0.0
+                        for f in 0..<d { let diff = q[f] - t[f]; sum += diff * diff }
+                        return (c, sum.squareRoot())
+                    }
+                }
             }.sorted { $0.distance < $1.distance || ($0.distance == $1.distance && $0.index < $1.index) }
             return Array(ranked.prefix(k))
         }
@@ -117,6 +113,20 @@ public struct KNearestNeighbors: Classifier, Sendable {
 
         public func predict(_ x: Matrix) throws -> [Int] {
             try predictProbabilities(x).rowArgmax()
+        }
+    }
+}
+
+/// Training rows in single precision with their squared norms, for the candidate search.
+struct SingleTraining {
+    let values: [Float]
+    let norms: [Float]
+
+    init(_ x: Matrix) {
+        let single = x.values.map(Float.init)
+        values = single
+        norms = single.withUnsafeBufferPointer { s in
+            (0..<x.rows).map { r in BLAS.dot(count: x.columns, x: s.baseAddress! + r * x.columns, y: s.baseAddress! + r * x.columns) }
         }
     }
 }

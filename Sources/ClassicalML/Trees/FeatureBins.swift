@@ -21,16 +21,28 @@ struct FeatureBins: Sendable {
         let n = x.rows, d = x.columns
         sampleCount = n; featureCount = d
         let columns = x.transposed()   // one strided pass; every feature is contiguous afterwards
-        let edgeLists = Parallel.map(0..<d) { f in
-            FeatureBins.edges(for: Array(columns.values[f * n ..< (f + 1) * n]), maxBins: maxBins)
+        let binnings = Parallel.map(0..<d) { f in
+            FeatureBins.binning(for: Array(columns.values[f * n ..< (f + 1) * n]), maxBins: maxBins)
         }
+        let edgeLists = binnings.map(\.edges)
         var codes = [UInt8](repeating: 0, count: n * d)
         codes.withUnsafeMutableBufferPointer { out in
             let base = out.baseAddress!
             columns.values.withUnsafeBufferPointer { values in
                 Parallel.forEach(0..<d) { f in
+                    if let direct = binnings[f].codes {
+                        // Few distinct values: a value's bin is its rank among them.
+                        for i in 0..<n { (base + f * n + i).pointee = direct.code(of: values[f * n + i]) }
+                        return
+                    }
                     edgeLists[f].withUnsafeBufferPointer { edges in
-                        for i in 0..<n { (base + f * n + i).pointee = UInt8(FeatureBins.bin(of: values[f * n + i], edges: edges)) }
+                        // Runs of one value (blank pixels, zero counts) skip the search.
+                        var last = Double.nan, lastCode: UInt8 = 0
+                        for i in 0..<n {
+                            let value = values[f * n + i]
+                            if value != last { last = value; lastCode = UInt8(FeatureBins.bin(of: value, edges: edges)) }
+                            (base + f * n + i).pointee = lastCode
+                        }
                     }
                 }
             }
@@ -40,7 +52,19 @@ struct FeatureBins: Sendable {
         rowCodes = transposedBuffer(codes, rows: d, columns: n)
     }
 
+    /// A column's edges and, when it has at most `maxBins` distinct values, the table from each
+    /// value to its bin (its rank).
+    static func binning(for column: [Double], maxBins: Int) -> (edges: [Double], codes: DistinctValueCodes?) {
+        if let distinct = column.withUnsafeBufferPointer({ distinctValues(of: $0, limit: maxBins) }) {
+            return (zip(distinct.dropLast(), distinct.dropFirst()).map { ($0 + $1) / 2 }, DistinctValueCodes(distinct))
+        }
+        return (edges(for: column, maxBins: maxBins), nil)
+    }
+
     static func edges(for column: [Double], maxBins: Int) -> [Double] {
+        if let distinct = column.withUnsafeBufferPointer({ distinctValues(of: $0, limit: maxBins) }) {
+            return zip(distinct.dropLast(), distinct.dropFirst()).map { ($0 + $1) / 2 }
+        }
         let sorted = column.sorted()
         var distinct: [Double] = []
         for v in sorted where distinct.last != v { distinct.append(v) }

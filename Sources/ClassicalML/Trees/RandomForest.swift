@@ -50,7 +50,7 @@ public struct RandomForest: Classifier, Sendable {
         try settings.validate()
         let bins = FeatureBins(x, maxBins: maxBins)
         let n = x.rows
-        let grown = Parallel.map(0..<trees) { t -> (TreeStructure, [Double], [Bool]) in
+        let grown = TreeQueue.map(trees) { t -> (TreeStructure, [Double], [Bool]) in
             var rng = SeededGenerator(seed: seed &+ UInt64(t) &* 0x9E37_79B9)
             var counts = [Double](repeating: bootstrap ? 0 : 1, count: n)
             if bootstrap { for _ in 0..<n { counts[rng.nextInt(below: n)] += 1 } }

@@ -21,8 +21,11 @@ struct TreeBuilder<Criterion: SplitCriterion> {
     /// Whether to split the feature scan of large nodes over the cores (off inside a forest,
     /// whose trees already run in parallel).
     var parallelFeatures = true
+    /// Whether Gini classification on whole-number weights takes the integer fast path
+    /// (`GiniCountScan`); it grows the same tree as the generic scan, which tests check.
+    var integerCounts = true
 
-    struct Split { var feature = -1; var bin = 0; var gain = 0.0; var left: [Double] = [] }
+    typealias Split = TreeBuilderSplit
 
     /// Grows a tree on the samples listed (repeats allowed). Returns the tree and the cost
     /// decrease credited to every feature.
@@ -39,6 +42,8 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                              lo: 0, hi: indices.count, depth: 0, stats: rootStats)]
         var allFeatures = Array(0..<bins.featureCount)
         let scratches = (0..<(parallelFeatures ? max(1, Parallel.workers) : 1)).map { _ in ScanScratch(width: width) }
+        let fast = integerCounts ? (criterion as? ClassCountCriterion).flatMap(GiniCountScan.init) : nil
+        var partitionBuffer = [Int](repeating: 0, count: indices.count)
         while let job = stack.popLast() {
             let count = job.hi - job.lo
             if let maxDepth = limits.maxDepth, job.depth >= maxDepth { continue }
@@ -50,15 +55,23 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 candidates = Array(allFeatures[..<m])
             }
             let split = indices.withUnsafeBufferPointer { idx in
-                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates, scratches: scratches)
+                bestSplit(Array(idx[job.lo..<job.hi]), stats: job.stats, features: candidates, scratches: scratches, fast: fast)
             }
             guard split.feature >= 0, split.gain > limits.minGain else { continue }
-            // Partition the node's samples: left are those with bin ≤ split.bin.
+            // Partition the node's samples, stably: left are those with bin ≤ split.bin. Samples
+            // stay in increasing order, so that gathering their codes reads memory forwards.
             let column = split.feature * bins.sampleCount
-            var lo = job.lo, hi = job.hi - 1
+            var lo = job.lo
             bins.codes.withUnsafeBufferPointer { codes in
-                while lo <= hi {
-                    if Int(codes[column + indices[lo]]) <= split.bin { lo += 1 } else { indices.swapAt(lo, hi); hi -= 1 }
+                indices.withUnsafeMutableBufferPointer { idx in
+                    partitionBuffer.withUnsafeMutableBufferPointer { right in
+                        var rightCount = 0
+                        for position in job.lo..<job.hi {
+                            let i = idx[position]
+                            if Int(codes[column + i]) <= split.bin { idx[lo] = i; lo += 1 } else { right[rightCount] = i; rightCount += 1 }
+                        }
+                        for k in 0..<rightCount { idx[lo + k] = right[k] }
+                    }
                 }
             }
             let rightStats = zip(job.stats, split.left).map { $0 - $1 }
@@ -79,25 +92,26 @@ struct TreeBuilder<Criterion: SplitCriterion> {
 
     /// The best split of a node over the candidate features.
     /// `scratches` holds one set of buffers per worker.
-    func bestSplit(_ node: [Int], stats: [Double], features: [Int], scratches: [ScanScratch]) -> Split {
+    func bestSplit(_ node: [Int], stats: [Double], features: [Int], scratches: [ScanScratch], fast: GiniCountScan? = nil) -> Split {
         let parentCost = stats.withUnsafeBufferPointer { criterion.cost($0.baseAddress!) }
         let work = node.count * features.count
         if parallelFeatures && work > 60_000 && scratches.count > 1 {
             let parts = Parallel.map(0..<scratches.count) { part -> Split in
                 let lo = features.count * part / scratches.count, hi = features.count * (part + 1) / scratches.count
                 return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]),
-                            scratch: scratches[part])
+                            scratch: scratches[part], fast: fast)
             }
             return parts.reduce(Split()) { best, next in next.feature >= 0 && (best.feature < 0 || next.gain > best.gain) ? next : best }
         }
-        return scan(node, stats: stats, parentCost: parentCost, features: features, scratch: scratches[0])
+        return scan(node, stats: stats, parentCost: parentCost, features: features, scratch: scratches[0], fast: fast)
     }
 
     /// Scans some features. Every sample is first summed into its bin's statistics. Large nodes
     /// then sweep bin by bin; small nodes (few samples per bin) are counting-sorted by bin and
     /// swept sample by sample, which costs O(1) per sample instead of O(classes) per bin.
     /// Every boundary between occupied bins is scored; the first best wins ties.
-    private func scan(_ node: [Int], stats: [Double], parentCost: Double, features: [Int], scratch: ScanScratch) -> Split {
+    private func scan(_ node: [Int], stats: [Double], parentCost: Double, features: [Int], scratch: ScanScratch,
+                      fast: GiniCountScan?) -> Split {
         let binLimit = 256
         let width = criterion.width
         let countSlot = width - 1
@@ -120,14 +134,32 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 }
             }
         } else {
+            // Visit each row's features in increasing order (forwards through memory).
+            var positions = Array(features.indices)
+            if !zip(features, features.dropFirst()).allSatisfy({ $0 < $1 }) { positions.sort { features[$0] < features[$1] } }
+            let ordered = positions.map { features[$0] }
+            let m = features.count
             bins.rowCodes.withUnsafeBufferPointer { rows in
-                for (j, i) in node.enumerated() {
-                    let row = rows.baseAddress! + i * d
-                    for (position, feature) in features.enumerated() { local[position * n + j] = row[feature] }
+                positions.withUnsafeBufferPointer { positions in
+                    ordered.withUnsafeBufferPointer { ordered in
+                        for (j, i) in node.enumerated() {
+                            let row = rows.baseAddress! + i * d
+                            for k in 0..<m { local[positions[k] &* n &+ j] = row[ordered[k]] }
+                        }
+                    }
                 }
             }
         }
-        do {
+        if let fast {
+            let classes = fast.classCount
+            let totals = scratch.totals
+            for c in 0..<classes { totals[c] = Int64(stats[c]) }
+            node.withUnsafeBufferPointer { fast.gather($0, into: scratch) }
+            for (position, feature) in features.enumerated() {
+                fast.scan(feature: feature, codes: local + position * n, count: n, totals: totals, parentCost: parentCost,
+                          minLeaf: minLeaf, scratch: scratch, best: &best)
+            }
+        } else {
             let h = histogram, starts = binStarts, sorted = ordered, codes = local
             var sweep = stats.withUnsafeBufferPointer { criterion.makeSweep($0.baseAddress!) }
             for (position, feature) in features.enumerated() {
@@ -192,6 +224,10 @@ struct TreeBuilder<Criterion: SplitCriterion> {
     }
 }
 
+/// A node's best split: the feature, the last bin on the left, the cost decrease and the
+/// left side's statistics (filled in once the winner is known).
+struct TreeBuilderSplit { var feature = -1; var bin = 0; var gain = 0.0; var left: [Double] = [] }
+
 /// Buffers reused by every split search of one tree (grown as needed, never shrunk), so that
 /// the many small nodes of a deep tree allocate nothing.
 final class ScanScratch {
@@ -201,9 +237,21 @@ final class ScanScratch {
     let binStarts: UnsafeMutablePointer<Int>
     private(set) var ordered: UnsafeMutablePointer<Int>
     private(set) var local: UnsafeMutablePointer<UInt8>
-    private var orderedCapacity = 0, localCapacity = 0
     /// Room for the occupied bins of one feature.
     let touched: UnsafeMutablePointer<Int>
+
+    // The integer buffers of `GiniCountScan` (classes ≤ width − 1).
+    /// Samples per bin, 256 of them; all zero between uses.
+    let binCounts: UnsafeMutablePointer<Int32>
+    /// Class weights per bin, 256 rows of 64 at most; all zero between uses.
+    let classHistogram: UnsafeMutablePointer<Int32>
+    /// The node's class weights, and both sides' during a sweep.
+    let totals: UnsafeMutablePointer<Int64>, leftCounts: UnsafeMutablePointer<Int64>, rightCounts: UnsafeMutablePointer<Int64>
+    /// The node's labels and weights in node order, and node positions sorted by bin.
+    private(set) var nodeLabels: UnsafeMutablePointer<UInt8>
+    private(set) var nodeWeights: UnsafeMutablePointer<Int32>
+    private(set) var order: UnsafeMutablePointer<Int32>
+    private var orderedCapacity = 0, localCapacity = 0
 
     init(width: Int) {
         self.width = width
@@ -214,13 +262,22 @@ final class ScanScratch {
         ordered = .allocate(capacity: 1)
         local = .allocate(capacity: 1)
         touched = .allocate(capacity: 256)
+        binCounts = .allocate(capacity: 256)
+        binCounts.initialize(repeating: 0, count: 256)
+        classHistogram = .allocate(capacity: 256 * 64)
+        classHistogram.initialize(repeating: 0, count: 256 * 64)
+        totals = .allocate(capacity: width); leftCounts = .allocate(capacity: width); rightCounts = .allocate(capacity: width)
+        nodeLabels = .allocate(capacity: 1); nodeWeights = .allocate(capacity: 1); order = .allocate(capacity: 1)
     }
 
     func prepare(samples: Int, features: Int) {
         if samples > orderedCapacity {
-            ordered.deallocate()
+            ordered.deallocate(); nodeLabels.deallocate(); nodeWeights.deallocate(); order.deallocate()
             orderedCapacity = max(samples, 2 * orderedCapacity)
             ordered = .allocate(capacity: orderedCapacity)
+            nodeLabels = .allocate(capacity: orderedCapacity)
+            nodeWeights = .allocate(capacity: orderedCapacity)
+            order = .allocate(capacity: orderedCapacity)
         }
         if samples * features > localCapacity {
             local.deallocate()
@@ -231,6 +288,8 @@ final class ScanScratch {
 
     deinit {
         histogram.deallocate(); binStarts.deallocate(); touched.deallocate(); ordered.deallocate(); local.deallocate()
+        binCounts.deallocate(); classHistogram.deallocate(); totals.deallocate(); leftCounts.deallocate(); rightCounts.deallocate()
+        nodeLabels.deallocate(); nodeWeights.deallocate(); order.deallocate()
     }
 }
 
