@@ -28,3 +28,22 @@ enum Gemm {
         }
     }
 }
+
+extension Gemm {
+    /// Runs `body` with OpenBLAS held to one thread, for loops that call `serial` from several
+    /// `Parallel` workers at once; restores the previous thread count afterwards.
+    static func singleThreadedBLAS<Result>(_ body: () -> Result) -> Result {
+        let previous = BLAS.threads
+        if previous != 1 { BLAS.threads = 1 }
+        defer { if previous != 1 { BLAS.threads = previous } }
+        return body()
+    }
+
+    /// One product on the calling thread, never split; call it inside `singleThreadedBLAS`.
+    @inline(__always)
+    static func serial(transA: Transpose = .none, transB: Transpose = .none, m: Int, n: Int, k: Int,
+                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                       beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        BLAS.gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+}
