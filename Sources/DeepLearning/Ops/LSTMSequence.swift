@@ -163,11 +163,7 @@ enum LSTMSequence {
                      b: previous.pointer, ldb: size, beta: accumulate ? 1 : 0, c: dst, ldc: size)
         }
         bias.accumulateGrad { dst, accumulate in
-            if !accumulate { dst.update(repeating: 0, count: width) }
-            for row in 0..<rows {
-                let source = dG + row * width
-                for j in 0..<width { dst[j] += source[j] }
-            }
+            ColumnSums.add(dG, rows: rows, columns: width, into: dst, accumulate: accumulate)
         }
         input.accumulateGrad { dst, accumulate in
             Gemm.run(m: rows, n: features, k: width, a: dG, lda: width, b: inputWeight.pointer, ldb: features,

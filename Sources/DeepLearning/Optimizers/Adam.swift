@@ -27,15 +27,22 @@ public class Adam: Optimizer {
     public override func update(_ values: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeBufferPointer<Float>, slot: Int) {
         let t = Float(stepCount)
         let correction1 = 1 - Foundation.pow(beta1, t), correction2 = 1 - Foundation.pow(beta2, t)
-        let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon, decay = weightDecay, decoupled = decoupled
+        // PyTorch's arrangement: θ -= (lr / c₁) · m / (√v / √c₂ + ε).
+        let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
+        let b1 = beta1, b2 = beta2, eps = epsilon
+        let decay = decoupled ? 0 : weightDecay, shrink = decoupled ? 1 - learningRate * weightDecay : 1
+        let theta = values.baseAddress!, grad = gradient.baseAddress!
         firstMoment.withBuffer(slot, size: values.count) { m in
             secondMoment.withBuffer(slot, size: values.count) { v in
-                for i in 0..<values.count {
-                    var g = gradient[i]
-                    if decoupled { values[i] -= lr * decay * values[i] } else { g += decay * values[i] }
-                    m[i] = b1 * m[i] + (1 - b1) * g
-                    v[i] = b2 * v[i] + (1 - b2) * g * g
-                    values[i] -= lr * (m[i] / correction1) / ((v[i] / correction2).squareRoot() + eps)
+                let pm = m.baseAddress!, pv = v.baseAddress!
+                Elementwise.forChunks(values.count) { range in
+                    for i in range {
+                        let g = grad[i] + decay * theta[i]
+                        let mi = b1 * pm[i] + (1 - b1) * g
+                        let vi = b2 * pv[i] + (1 - b2) * g * g
+                        pm[i] = mi; pv[i] = vi
+                        theta[i] = shrink * theta[i] - stepSize * mi / (vi.squareRoot() / rootCorrection2 + eps)
+                    }
                 }
             }
         }

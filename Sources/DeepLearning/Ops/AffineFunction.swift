@@ -1,0 +1,46 @@
+/// `x · Wᵀ + b` as one recorded operation, the product of a fully connected layer: the bias
+/// is written into the output before the GEMM adds the product to it, and the backward pass
+/// gives all three gradients (two GEMMs and a column sum) without broadcasting temporaries.
+///
+///     let y = Tensor.affine(x, weight: w, bias: b)   // [N, in] · [out, in]ᵀ + [out] → [N, out]
+extension Tensor {
+    static func affine(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
+        let rows = input.shape[0], features = input.shape[1], outputs = weight.shape[0]
+        guard weight.shape[1] == features else {
+            shapeFailure(ShapeMessages.matmul(input.shape, weight.shape, transposingB: true))
+        }
+        let result = uninitialized([rows, outputs])
+        if let bias {
+            for row in 0..<rows { (result.pointer + row * outputs).update(from: bias.pointer, count: outputs) }
+        }
+        Gemm.run(transB: .transposed, m: rows, n: outputs, k: features, a: input.pointer, lda: features,
+                 b: weight.pointer, ldb: features, beta: bias == nil ? 0 : 1, c: result.pointer, ldc: outputs)
+        return record(result, "linear", [input, weight] + (bias.map { [$0] } ?? [])) { g in
+            input.accumulateGrad { dst, accumulate in
+                Gemm.run(m: rows, n: features, k: outputs, a: g.pointer, lda: outputs, b: weight.pointer, ldb: features,
+                         beta: accumulate ? 1 : 0, c: dst, ldc: features)
+            }
+            weight.accumulateGrad { dst, accumulate in
+                Gemm.run(transA: .transposed, m: outputs, n: features, k: rows, a: g.pointer, lda: outputs,
+                         b: input.pointer, ldb: features, beta: accumulate ? 1 : 0, c: dst, ldc: features)
+            }
+            bias?.accumulateGrad { dst, accumulate in
+                ColumnSums.add(g.pointer, rows: rows, columns: outputs, into: dst, accumulate: accumulate)
+            }
+        }
+    }
+}
+
+/// Sums of the columns of a row-major matrix, the gradient of a bias broadcast over rows.
+///
+///     ColumnSums.add(g, rows: 64, columns: 10, into: biasGrad, accumulate: true)
+enum ColumnSums {
+    static func add(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int,
+                    into destination: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        if !accumulate { destination.update(repeating: 0, count: columns) }
+        for row in 0..<rows {
+            let source = matrix + row * columns
+            for j in 0..<columns { destination[j] += source[j] }
+        }
+    }
+}
