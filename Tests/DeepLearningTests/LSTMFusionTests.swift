@@ -78,6 +78,14 @@ struct LSTMFusionTests {
             #expect(abs(FastActivations.sigmoid(x) - 1 / (1 + Foundation.exp(-x))) <= 1e-6, "sigmoid(\(x))")
             #expect(abs(FastActivations.tanh(x) - Foundation.tanh(x)) <= 1e-6, "tanh(\(x))")
         }
+        for start in stride(from: Float(-100), through: 100, by: 0.77) {
+            let x = SIMD8<Float>((0..<8).map { start + Float($0) * 0.09 })
+            let lanes = (FastActivations.exp(x), FastActivations.sigmoid(x), FastActivations.tanh(x))
+            for k in 0..<8 {
+                #expect(lanes.0[k] == FastActivations.exp(x[k]) && lanes.1[k] == FastActivations.sigmoid(x[k])
+                        && lanes.2[k] == FastActivations.tanh(x[k]), "lanes at \(x[k])")
+            }
+        }
         #expect(FastActivations.sigmoid(-200) >= 0 && FastActivations.sigmoid(200) == 1)
         #expect(FastActivations.tanh(-200) == -1 && FastActivations.tanh(200) == 1)
     }

@@ -34,13 +34,48 @@ enum FastActivations {
     @inline(__always)
     static func tanh(_ x: Float) -> Float { 1 - 2 / (exp(2 * x) + 1) }
 
+    /// eˣ in eight lanes, the same computation as the scalar `exp`.
+    @inline(__always)
+    static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        let clamped = x.clamped(lowerBound: SIMD8(repeating: -87), upperBound: SIMD8(repeating: 88))
+        let shifter = SIMD8<Float>(repeating: 12_582_912)
+        let shifted = clamped * 1.442_695_04 + shifter
+        let n = shifted - shifter
+        let r = clamped - n * 0.693_145_751_953_125 - n * 1.428_606_765_330_187e-6
+        var p = SIMD8<Float>(repeating: 1.0 / 720)
+        p = p * r + 1.0 / 120
+        p = p * r + 1.0 / 24
+        p = p * r + 1.0 / 6
+        p = p * r + 0.5
+        p = p * r + 1
+        p = p * r + 1
+        let bits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self) &- shifter[0].bitPattern &+ 127
+        return p * unsafeBitCast(bits &<< 23, to: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func sigmoid(_ x: SIMD8<Float>) -> SIMD8<Float> { 1 / (1 + exp(-x)) }
+
+    @inline(__always)
+    static func tanh(_ x: SIMD8<Float>) -> SIMD8<Float> { 1 - 2 / (exp(2 * x) + 1) }
+
     /// The logistic function over `count` values in place.
     static func sigmoid(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { values[i] = sigmoid(values[i]) }
+        var i = 0
+        while i + SIMDAccess.width <= count {
+            SIMDAccess.store(sigmoid(SIMDAccess.load(values + i)), values + i)
+            i += SIMDAccess.width
+        }
+        while i < count { values[i] = sigmoid(values[i]); i += 1 }
     }
 
     /// tanh over `count` values in place.
     static func tanh(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { values[i] = tanh(values[i]) }
+        var i = 0
+        while i + SIMDAccess.width <= count {
+            SIMDAccess.store(tanh(SIMDAccess.load(values + i)), values + i)
+            i += SIMDAccess.width
+        }
+        while i < count { values[i] = tanh(values[i]); i += 1 }
     }
 }

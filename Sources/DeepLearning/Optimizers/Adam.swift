@@ -31,17 +31,28 @@ public class Adam: Optimizer {
         let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
         let b1 = beta1, b2 = beta2, eps = epsilon
         let decay = decoupled ? 0 : weightDecay, shrink = decoupled ? 1 - learningRate * weightDecay : 1
-        let theta = values.baseAddress!, grad = gradient.baseAddress!
+        guard let theta = values.baseAddress, let grad = gradient.baseAddress else { return }
         firstMoment.withBuffer(slot, size: values.count) { m in
             secondMoment.withBuffer(slot, size: values.count) { v in
                 let pm = m.baseAddress!, pv = v.baseAddress!
                 Elementwise.forChunks(values.count) { range in
-                    for i in range {
-                        let g = grad[i] + decay * theta[i]
-                        let mi = b1 * pm[i] + (1 - b1) * g
-                        let vi = b2 * pv[i] + (1 - b2) * g * g
-                        pm[i] = mi; pv[i] = vi
-                        theta[i] = shrink * theta[i] - stepSize * mi / (vi.squareRoot() / rootCorrection2 + eps)
+                    // Eight lanes at a time: `SIMD8.squareRoot()` compiles to packed square
+                    // roots, where a scalar loop calls `sqrtf` and does not vectorise.
+                    var i = range.lowerBound
+                    while i + 8 <= range.upperBound {
+                        let g = SIMDAccess.load(grad + i) + decay * SIMDAccess.load(theta + i)
+                        let mi = b1 * SIMDAccess.load(pm + i) + (1 - b1) * g
+                        let vi = b2 * SIMDAccess.load(pv + i) + (1 - b2) * g * g
+                        SIMDAccess.store(mi, pm + i); SIMDAccess.store(vi, pv + i)
+                        SIMDAccess.store(shrink * SIMDAccess.load(theta + i) - stepSize * mi / (vi.squareRoot() / rootCorrection2 + eps), theta + i)
+                        i += 8
+                    }
+                    for j in i..<range.upperBound {
+                        let g = grad[j] + decay * theta[j]
+                        let mi = b1 * pm[j] + (1 - b1) * g
+                        let vi = b2 * pv[j] + (1 - b2) * g * g
+                        pm[j] = mi; pv[j] = vi
+                        theta[j] = shrink * theta[j] - stepSize * mi / (vi.squareRoot() / rootCorrection2 + eps)
                     }
                 }
             }
