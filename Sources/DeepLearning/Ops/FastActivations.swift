@@ -37,7 +37,10 @@ enum FastActivations {
     /// eˣ in eight lanes, the same computation as the scalar `exp`.
     @inline(__always)
     static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let clamped = x.clamped(lowerBound: SIMD8(repeating: -87), upperBound: SIMD8(repeating: 88))
+        // `replacing(with:where:)` compiles to packed compares and blends; `clamped` and
+        // `pointwiseMin` go through a generic per-lane loop.
+        let low = SIMD8<Float>(repeating: -87), high = SIMD8<Float>(repeating: 88)
+        let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
         let shifter = SIMD8<Float>(repeating: 12_582_912)
         let shifted = clamped * 1.442_695_04 + shifter
         let n = shifted - shifter
