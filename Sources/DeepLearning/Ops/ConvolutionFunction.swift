@@ -7,6 +7,8 @@ struct WindowGeometry {
     var outputHeight: Int { (height + 2 * padding - kernel) / stride + 1 }
     var outputWidth: Int { (width + 2 * padding - kernel) / stride + 1 }
     var outputPlane: Int { outputHeight * outputWidth }
+    /// Stride 1 and no padding: every window row reads a contiguous run of the input row.
+    var isDense: Bool { stride == 1 && padding == 0 }
 
     init(_ shape: [Int], kernel: Int, stride: Int, padding: Int, layer: String) {
         batch = shape[0]; channels = shape[1]; height = shape[2]; width = shape[3]
@@ -105,6 +107,11 @@ enum Im2Col {
                                     continue
                                 }
                                 let sourceLine = source + ih * g.width
+                                if g.isDense {
+                                    // Stride 1, no padding: the patch row is a contiguous run.
+                                    line.update(from: sourceLine + kj, count: g.outputWidth)
+                                    continue
+                                }
                                 for ow in 0..<g.outputWidth {
                                     let iw = ow * g.stride - g.padding + kj
                                     line[ow] = iw >= 0 && iw < g.width ? sourceLine[iw] : 0
@@ -135,6 +142,11 @@ enum Im2Col {
                                 if ih < 0 || ih >= g.height { continue }
                                 let line = source + oh * g.outputWidth
                                 let destinationLine = destination + ih * g.width
+                                if g.isDense {
+                                    let run = destinationLine + kj
+                                    for ow in 0..<g.outputWidth { run[ow] += line[ow] }
+                                    continue
+                                }
                                 for ow in 0..<g.outputWidth {
                                     let iw = ow * g.stride - g.padding + kj
                                     if iw >= 0 && iw < g.width { destinationLine[iw] += line[ow] }
