@@ -36,15 +36,15 @@ public class Adam: Optimizer {
             secondMoment.withBuffer(slot, size: values.count) { v in
                 let pm = m.baseAddress!, pv = v.baseAddress!
                 Elementwise.forChunks(values.count) { range in
-                    // Eight lanes at a time: `SIMD8.squareRoot()` compiles to packed square
-                    // roots, where a scalar loop calls `sqrtf` and does not vectorise.
+                    // Eight lanes at a time, with the square root from `FastActivations`:
+                    // `squareRoot()` calls `sqrtf` lane by lane and keeps the loop scalar.
                     var i = range.lowerBound
                     while i + 8 <= range.upperBound {
                         let g = SIMDAccess.load(grad + i) + decay * SIMDAccess.load(theta + i)
                         let mi = b1 * SIMDAccess.load(pm + i) + (1 - b1) * g
                         let vi = b2 * SIMDAccess.load(pv + i) + (1 - b2) * g * g
                         SIMDAccess.store(mi, pm + i); SIMDAccess.store(vi, pv + i)
-                        SIMDAccess.store(shrink * SIMDAccess.load(theta + i) - stepSize * mi / (vi.squareRoot() / rootCorrection2 + eps), theta + i)
+                        SIMDAccess.store(shrink * SIMDAccess.load(theta + i) - stepSize * mi / (FastActivations.squareRoot(vi) / rootCorrection2 + eps), theta + i)
                         i += 8
                     }
                     for j in i..<range.upperBound {
