@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DeepLearning
+import NumericCore
 
 /// The fused LSTM (`LSTMSequence`) against the step-by-step composition of ordinary tensor
 /// operations it replaced, and its fast activations against Foundation's.
@@ -94,6 +95,32 @@ struct LSTMFusionTests {
         #expect(FastActivations.squareRoot(SIMD8(repeating: 0))[0] == 0)
         #expect(FastActivations.sigmoid(-200) >= 0 && FastActivations.sigmoid(200) == 1)
         #expect(FastActivations.tanh(-200) == -1 && FastActivations.tanh(200) == 1)
+    }
+}
+}
+
+extension DeepLearningTests {
+@Suite("Split GEMM")
+struct SplitGemmTests {
+    /// Products large enough to be split, by rows (tall) and by columns (wide), in every
+    /// transposition, agree with the same product run on one thread.
+    @Test(arguments: [(400, 64, 512), (64, 400, 512)])
+    func splitProductsMatchSerial(_ sizes: (m: Int, n: Int, k: Int)) {
+        let (m, n, k) = sizes
+        for transA in [Transpose.none, .transposed] {
+            for transB in [Transpose.none, .transposed] {
+                let a = sample([m * k], seed: 40), b = sample([k * n], seed: 41), start = sample([m * n], seed: 42)
+                let lda = transA == .none ? k : m, ldb = transB == .none ? n : k
+                let split = start.copy(), serial = start.copy()
+                Gemm.run(transA: transA, transB: transB, m: m, n: n, k: k, a: a.pointer, lda: lda,
+                         b: b.pointer, ldb: ldb, beta: 0.5, c: split.pointer, ldc: n)
+                Gemm.singleThreadedBLAS {
+                    Gemm.serial(transA: transA, transB: transB, m: m, n: n, k: k, a: a.pointer, lda: lda,
+                                b: b.pointer, ldb: ldb, beta: 0.5, c: serial.pointer, ldc: n)
+                }
+                #expect(close(split.scalars, serial.scalars, tolerance: 1e-5), "transA \(transA) transB \(transB)")
+            }
+        }
     }
 }
 }
