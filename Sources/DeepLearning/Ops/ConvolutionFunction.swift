@@ -65,9 +65,7 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
         }
         bias?.accumulateGrad { dst, accumulate in
             for o in 0..<outChannels {
-                var total: Float = 0
-                let row = gradient.pointer + o * columns
-                for i in 0..<columns { total += row[i] }
+                let total = RowSum.of(gradient.pointer + o * columns, count: columns)
                 dst[o] = (accumulate ? dst[o] : 0) + total
             }
         }

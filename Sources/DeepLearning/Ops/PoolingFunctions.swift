@@ -16,6 +16,11 @@ public func maxPool2d(_ input: Tensor, kernel: Int, stride: Int? = nil) -> Tenso
         for p in range {
             let source = input.pointer + p * inPlane
             let output = result.pointer + p * outPlane, winner = winnerBase + p * outPlane
+            if kernel == 2 && g.stride == 2 {
+                MaxPoolKernels.twoByTwo(source, width: g.width, output: output, winners: winner,
+                                        outputHeight: g.outputHeight, outputWidth: g.outputWidth)
+                continue
+            }
             for oh in 0..<g.outputHeight {
                 let top = oh * g.stride * g.width
                 for ow in 0..<g.outputWidth {

@@ -44,10 +44,11 @@ extension Tensor {
             let pg = g.pointer
             accumulateGrad { dst, accumulate in
                 Elementwise.forChunks(count) { range in
+                    // Both loads before the select, so the loop has no conditional load.
                     if accumulate {
-                        for i in range { dst[i] += px[i] > 0 ? pg[i] : 0 }
+                        for i in range { let x = px[i], g = pg[i]; dst[i] += x > 0 ? g : 0 }
                     } else {
-                        for i in range { dst[i] = px[i] > 0 ? pg[i] : 0 }
+                        for i in range { let x = px[i], g = pg[i]; dst[i] = x > 0 ? g : 0 }
                     }
                 }
             }
