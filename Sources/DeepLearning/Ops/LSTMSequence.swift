@@ -31,7 +31,10 @@ enum LSTMSequence {
                           cellTanh: .uninitialized([batch, steps, size]), states: .uninitialized([batch, steps, size]),
                           batch: batch, steps: steps, features: features, size: size)
         projectInputs(input, inputWeight, bias, into: saved.gates.pointer, rows: batch * steps, width: width, features: features)
-        forEachRowChunk(saved) { rows in recurForward(saved, hiddenWeight.pointer, rows) }
+        // W_hhᵀ stored as [H, 4H]: each step's product then reads B untransposed, which
+        // OpenBLAS packs faster than a transposed operand.
+        let hiddenWeightT = transposed(hiddenWeight)
+        forEachRowChunk(saved) { rows in recurForward(saved, hiddenWeightT.pointer, rows) }
 
         let states = Tensor(shape: saved.states.shape, storage: saved.states.storage)
         let cellGradient = CellGradient()
@@ -88,16 +91,26 @@ enum LSTMSequence {
         }
     }
 
-    /// The forward recurrence for the batch rows `rows`.
-    private static func recurForward(_ saved: Saved, _ hiddenWeight: UnsafePointer<Float>, _ rows: Range<Int>) {
+    /// A `[r, c]` matrix as `[c, r]`.
+    private static func transposed(_ matrix: Tensor) -> Tensor {
+        let rows = matrix.shape[0], columns = matrix.shape[1]
+        let result = Tensor.uninitialized([columns, rows])
+        for r in 0..<rows {
+            for c in 0..<columns { result.pointer[c * rows + r] = matrix.pointer[r * columns + c] }
+        }
+        return result
+    }
+
+    /// The forward recurrence for the batch rows `rows`; `hiddenWeightT` is W_hhᵀ, `[H, 4H]`.
+    private static func recurForward(_ saved: Saved, _ hiddenWeightT: UnsafePointer<Float>, _ rows: Range<Int>) {
         let steps = saved.steps, size = saved.size, width = 4 * size
         let zeros = Tensor.zeros([size])
         for t in 0..<steps {
             let first = rows.lowerBound * steps + t
             if t > 0 {
-                Gemm.serial(transB: .transposed, m: rows.count, n: width, k: size,
+                Gemm.serial(m: rows.count, n: width, k: size,
                             a: saved.states.pointer + (first - 1) * size, lda: steps * size,
-                            b: hiddenWeight, ldb: size, beta: 1,
+                            b: hiddenWeightT, ldb: width, beta: 1,
                             c: saved.gates.pointer + first * width, ldc: steps * width)
             }
             for row in rows {
