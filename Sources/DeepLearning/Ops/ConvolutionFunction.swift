@@ -64,9 +64,15 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
             }
         }
         bias?.accumulateGrad { dst, accumulate in
-            for o in 0..<outChannels {
-                let total = RowSum.of(gradient.pointer + o * columns, count: columns)
-                dst[o] = (accumulate ? dst[o] : 0) + total
+            // One running total per channel (channels split across cores): a long chain of
+            // dependent adds, kept in order so that results match the unsplit loop.
+            Parallel.forChunksIfLarge(outChannels, work: outChannels * columns) { range in
+                for o in range {
+                    var total: Float = 0
+                    let row = gradient.pointer + o * columns
+                    for i in 0..<columns { total += row[i] }
+                    dst[o] = (accumulate ? dst[o] : 0) + total
+                }
             }
         }
         weight.accumulateGrad { dst, accumulate in

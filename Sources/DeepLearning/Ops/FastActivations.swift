@@ -62,19 +62,6 @@ enum FastActivations {
     @inline(__always)
     static func tanh(_ x: SIMD8<Float>) -> SIMD8<Float> { 1 - 2 / (exp(2 * x) + 1) }
 
-    /// √x for x ≥ 0 in eight lanes: x · (1/√x), the reciprocal root from the classic bit-level
-    /// estimate refined by three Newton steps (to about one ulp; 0 maps to 0).
-    @inline(__always)
-    static func squareRoot(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let bits = SIMD8<UInt32>(repeating: 0x5F37_59DF) &- (unsafeBitCast(x, to: SIMD8<UInt32>.self) &>> 1)
-        var y = unsafeBitCast(bits, to: SIMD8<Float>.self)
-        let half = 0.5 * x
-        y = y * (1.5 - half * y * y)
-        y = y * (1.5 - half * y * y)
-        y = y * (1.5 - half * y * y)
-        return x * y
-    }
-
     /// The logistic function over `count` values in place.
     static func sigmoid(_ values: UnsafeMutablePointer<Float>, count: Int) {
         var i = 0

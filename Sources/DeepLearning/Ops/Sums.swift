@@ -1,7 +1,7 @@
-/// Sums over rows and columns of row-major matrices, for bias gradients.
+/// Sums of the columns of a row-major matrix, the gradient of a bias broadcast over rows;
+/// rows are added in order, so results match a plain loop.
 ///
 ///     ColumnSums.add(g, rows: 64, columns: 10, into: biasGrad, accumulate: true)
-///     let total = RowSum.of(row, count: 7744)
 enum ColumnSums {
     static func add(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int,
                     into destination: UnsafeMutablePointer<Float>, accumulate: Bool) {
@@ -10,21 +10,5 @@ enum ColumnSums {
             let source = matrix + row * columns
             for j in 0..<columns { destination[j] += source[j] }
         }
-    }
-}
-
-/// The sum of a contiguous run, in eight interleaved partial sums so that the adds pipeline
-/// (a single running total waits on every previous add).
-enum RowSum {
-    static func of(_ values: UnsafePointer<Float>, count: Int) -> Float {
-        var lanes = SIMD8<Float>()
-        var i = 0
-        while i + SIMDAccess.width <= count {
-            lanes += SIMDAccess.load(values + i)
-            i += SIMDAccess.width
-        }
-        var total = lanes.sum()
-        while i < count { total += values[i]; i += 1 }
-        return total
     }
 }

@@ -27,32 +27,34 @@ public class Adam: Optimizer {
     public override func update(_ values: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeBufferPointer<Float>, slot: Int) {
         let t = Float(stepCount)
         let correction1 = 1 - Foundation.pow(beta1, t), correction2 = 1 - Foundation.pow(beta2, t)
-        // PyTorch's arrangement: θ -= (lr / c₁) · m / (√v / √c₂ + ε).
-        let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
-        let b1 = beta1, b2 = beta2, eps = epsilon
-        let decay = decoupled ? 0 : weightDecay, shrink = decoupled ? 1 - learningRate * weightDecay : 1
+        let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon
+        // Decoupled decay shrinks the values first; coupled decay adds to the gradient.
+        let shrink = decoupled ? lr * weightDecay : 0, decay = decoupled ? 0 : weightDecay
         guard let theta = values.baseAddress, let grad = gradient.baseAddress else { return }
         firstMoment.withBuffer(slot, size: values.count) { m in
             secondMoment.withBuffer(slot, size: values.count) { v in
                 let pm = m.baseAddress!, pv = v.baseAddress!
                 Elementwise.forChunks(values.count) { range in
-                    // Eight lanes at a time, with the square root from `FastActivations`:
-                    // `squareRoot()` calls `sqrtf` lane by lane and keeps the loop scalar.
+                    // Eight lanes at a time, the same operations in the same order as the scalar
+                    // tail (so results do not depend on the split). The square root stays exact,
+                    // lane by lane; everything around it vectorises.
                     var i = range.lowerBound
-                    while i + 8 <= range.upperBound {
-                        let g = SIMDAccess.load(grad + i) + decay * SIMDAccess.load(theta + i)
+                    while i + SIMDAccess.width <= range.upperBound {
+                        let x = SIMDAccess.load(theta + i) - shrink * SIMDAccess.load(theta + i)
+                        let g = SIMDAccess.load(grad + i) + decay * x
                         let mi = b1 * SIMDAccess.load(pm + i) + (1 - b1) * g
                         let vi = b2 * SIMDAccess.load(pv + i) + (1 - b2) * g * g
                         SIMDAccess.store(mi, pm + i); SIMDAccess.store(vi, pv + i)
-                        SIMDAccess.store(shrink * SIMDAccess.load(theta + i) - stepSize * mi / (FastActivations.squareRoot(vi) / rootCorrection2 + eps), theta + i)
-                        i += 8
+                        SIMDAccess.store(x - lr * (mi / correction1) / ((vi / correction2).squareRoot() + eps), theta + i)
+                        i += SIMDAccess.width
                     }
                     for j in i..<range.upperBound {
-                        let g = grad[j] + decay * theta[j]
-                        let mi = b1 * pm[j] + (1 - b1) * g
-                        let vi = b2 * pv[j] + (1 - b2) * g * g
-                        pm[j] = mi; pv[j] = vi
-                        theta[j] = shrink * theta[j] - stepSize * mi / (vi.squareRoot() / rootCorrection2 + eps)
+                        let x = theta[j] - shrink * theta[j]
+                        let g = grad[j] + decay * x
+                        let mj = b1 * pm[j] + (1 - b1) * g
+                        let vj = b2 * pv[j] + (1 - b2) * g * g
+                        pm[j] = mj; pv[j] = vj
+                        theta[j] = x - lr * (mj / correction1) / ((vj / correction2).squareRoot() + eps)
                     }
                 }
             }
