@@ -1,6 +1,6 @@
-/// `x · Wᵀ + b` as one recorded operation, the product of a fully connected layer: the bias
-/// is written into the output before the GEMM adds the product to it, and the backward pass
-/// gives all three gradients (two GEMMs and a column sum) without broadcasting temporaries.
+/// `x · Wᵀ + b` as one recorded operation, the product of a fully connected layer: the bias is
+/// added in place to the GEMM's output, and the backward pass gives all three gradients (two
+/// GEMMs and a column sum) without broadcasting temporaries or a second graph node.
 ///
 ///     let y = Tensor.affine(x, weight: w, bias: b)   // [N, in] · [out, in]ᵀ + [out] → [N, out]
 extension Tensor {
@@ -10,11 +10,17 @@ extension Tensor {
             shapeFailure(ShapeMessages.matmul(input.shape, weight.shape, transposingB: true))
         }
         let result = uninitialized([rows, outputs])
-        if let bias {
-            for row in 0..<rows { (result.pointer + row * outputs).update(from: bias.pointer, count: outputs) }
-        }
         Gemm.run(transB: .transposed, m: rows, n: outputs, k: features, a: input.pointer, lda: features,
-                 b: weight.pointer, ldb: features, beta: bias == nil ? 0 : 1, c: result.pointer, ldc: outputs)
+                 b: weight.pointer, ldb: features, c: result.pointer, ldc: outputs)
+        if let bias {
+            // Added after the product rather than preloaded into it: a GEMM that adds over
+            // several blocks of `features` would otherwise round differently from `x·Wᵀ + b`.
+            let out = result.pointer, b = bias.pointer
+            for row in 0..<rows {
+                let line = out + row * outputs
+                for j in 0..<outputs { line[j] += b[j] }
+            }
+        }
         return record(result, "linear", [input, weight] + (bias.map { [$0] } ?? [])) { g in
             input.accumulateGrad { dst, accumulate in
                 Gemm.run(m: rows, n: features, k: outputs, a: g.pointer, lda: outputs, b: weight.pointer, ldb: features,
