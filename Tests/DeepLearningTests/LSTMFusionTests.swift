@@ -107,7 +107,7 @@ struct SplitGemmTests {
                 let lda = transA == .none ? k : m, ldb = transB == .none ? n : k
                 let split = start.copy(), serial = start.copy()
                 Gemm.run(transA: transA, transB: transB, m: m, n: n, k: k, a: a.pointer, lda: lda,
-                         b: b.pointer, ldb: ldb, beta: 0.5, c: split.pointer, ldc: n)
+                         b: b.pointer, ldb: ldb, beta: 0.5, c: split.pointer, ldc: n, split: .largerSide)
                 Gemm.singleThreadedBLAS {
                     Gemm.serial(transA: transA, transB: transB, m: m, n: n, k: k, a: a.pointer, lda: lda,
                                 b: b.pointer, ldb: ldb, beta: 0.5, c: serial.pointer, ldc: n)

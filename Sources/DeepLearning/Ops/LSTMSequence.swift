@@ -66,7 +66,7 @@ enum LSTMSequence {
                                       into gates: UnsafeMutablePointer<Float>, rows: Int, width: Int, features: Int) {
         for row in 0..<rows { (gates + row * width).update(from: bias.pointer, count: width) }
         Gemm.run(transB: .transposed, m: rows, n: width, k: features, a: input.pointer, lda: features,
-                 b: weight.pointer, ldb: features, beta: 1, c: gates, ldc: width)
+                 b: weight.pointer, ldb: features, beta: 1, c: gates, ldc: width, split: .largerSide)
     }
 
     /// The values at the last step, `[N, T, H] → [N, H]`.
@@ -168,19 +168,19 @@ enum LSTMSequence {
         let dG = gateGradients.pointer
         inputWeight.accumulateGrad { dst, accumulate in
             Gemm.run(transA: .transposed, m: width, n: features, k: rows, a: dG, lda: width,
-                     b: input.pointer, ldb: features, beta: accumulate ? 1 : 0, c: dst, ldc: features)
+                     b: input.pointer, ldb: features, beta: accumulate ? 1 : 0, c: dst, ldc: features, split: .largerSide)
         }
         hiddenWeight.accumulateGrad { dst, accumulate in
             let previous = previousStates(saved)
             Gemm.run(transA: .transposed, m: width, n: size, k: rows, a: dG, lda: width,
-                     b: previous.pointer, ldb: size, beta: accumulate ? 1 : 0, c: dst, ldc: size)
+                     b: previous.pointer, ldb: size, beta: accumulate ? 1 : 0, c: dst, ldc: size, split: .largerSide)
         }
         bias.accumulateGrad { dst, accumulate in
             ColumnSums.add(dG, rows: rows, columns: width, into: dst, accumulate: accumulate)
         }
         input.accumulateGrad { dst, accumulate in
             Gemm.run(m: rows, n: features, k: width, a: dG, lda: width, b: inputWeight.pointer, ldb: features,
-                     beta: accumulate ? 1 : 0, c: dst, ldc: features)
+                     beta: accumulate ? 1 : 0, c: dst, ldc: features, split: .largerSide)
         }
     }
 

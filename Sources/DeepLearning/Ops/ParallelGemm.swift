@@ -6,25 +6,29 @@ import NumericCore
 /// run between products; splitting the work ourselves avoids that.
 /// The previous OpenBLAS thread count is restored after each call.
 ///
-/// Each worker packs its share of one operand and all of the other, so the split runs along
-/// the larger side of C: by rows when `m > n` (a tall product such as `dG · W` over every step
-/// of a sequence), otherwise by columns.
+/// OpenBLAS's results depend (in the last bits) on the shape of each call, so the split is part
+/// of the numerics: `.columns`, the default, is the split the course's outputs were recorded
+/// with. `.largerSide` splits a tall product (`m > n`) by rows instead, so that each worker packs
+/// only half of the large operand; the fused LSTM uses it for its products over all steps.
 ///
 ///     Gemm.run(transB: .transposed, m: 64, n: 256, k: 784, a: x, lda: 784, b: w, ldb: 784, c: y, ldc: 256)
 enum Gemm {
-    /// Products of more than this many multiply-adds are split across workers.
+    /// Products of at least this many multiply-adds are split across workers.
     static let parallelWork = 1 << 21
+
+    /// How a large product is divided between workers.
+    enum Split { case columns, largerSide }
 
     static func run(transA: Transpose = .none, transB: Transpose = .none, m: Int, n: Int, k: Int,
                     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                    beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int) {
+                    beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int, split: Split = .columns) {
         singleThreadedBLAS {
-            let workers = Parallel.workers
-            guard workers > 1, m * n * k > parallelWork, Swift.max(m, n) >= 2 * workers else {
+            let workers = Parallel.workers, byRows = split == .largerSide && m > n
+            guard workers > 1, m * n * k >= parallelWork, (byRows ? m : n) >= 2 * workers else {
                 serial(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
                 return
             }
-            if m > n {
+            if byRows {
                 Parallel.forChunks(0..<m, minChunk: Swift.max(1, m / workers)) { rows in
                     let first = rows.lowerBound
                     let block = transA == .none ? a + first * lda : a + first
