@@ -19,8 +19,7 @@ public final class Linear: Layer {
             shapeFailure(ShapeMessages.linear(inputFeatures: inputFeatures, outputFeatures: outputFeatures, got: input.shape))
         }
         let rows = input.rank == 2 ? input : input.reshaped([-1, inputFeatures])
-        var output = matmul(rows, weight, transposingB: true)
-        if let bias { output = output + bias }
+        let output = Tensor.affine(rows, weight: weight, bias: bias)
         return input.rank == 2 ? output : output.reshaped(Array(input.shape.dropLast()) + [outputFeatures])
     }
 

@@ -12,13 +12,18 @@ protocol RecurrentCell: Layer {
 extension RecurrentCell {
     /// The input projected by `weight` for all steps at once, as one `[N, H·gates]` tensor per step.
     func projectedSteps(_ input: Tensor, _ weight: Tensor, _ bias: Tensor) -> [Tensor] {
-        guard input.rank == 3, input.shape[2] == inputSize else {
-            shapeFailure("\(self) expected input of shape [batch, steps, \(inputSize)], got shape \(input.shape)\(input.rank == 2 ? "; add a step axis with .unsqueezed(at: 1) or a feature axis with .unsqueezed(at: 2)" : "")")
-        }
+        checkInput(input)
         let n = input.shape[0], steps = input.shape[1], width = weight.shape[0]
         let projected = (matmul(input.reshaped([n * steps, inputSize]), weight, transposingB: true) + bias)
             .reshaped([n, steps, width])
         return (0..<steps).map { projected.slice(axis: 1, $0..<($0 + 1)).reshaped([n, width]) }
+    }
+
+    /// Fails with a message naming the expected shape unless `input` is `[batch, steps, inputSize]`.
+    func checkInput(_ input: Tensor) {
+        guard input.rank == 3, input.shape[2] == inputSize else {
+            shapeFailure("\(self) expected input of shape [batch, steps, \(inputSize)], got shape \(input.shape)\(input.rank == 2 ? "; add a step axis with .unsqueezed(at: 1) or a feature axis with .unsqueezed(at: 2)" : "")")
+        }
     }
 
     func stackSteps(_ states: [Tensor]) -> Tensor { Tensor.stack(states, axis: 1) }
@@ -68,23 +73,13 @@ public final class LSTM: RecurrentCell {
         bias = Initialization.uniform([4 * hiddenSize], fanIn: hiddenSize)
     }
 
-    /// All hidden states, and the final hidden and cell states.
+    /// All hidden states, and the final hidden and cell states. The recurrence runs as one
+    /// fused operation with its own backward pass (see `LSTMSequence`).
     public func run(_ input: Tensor) -> (states: Tensor, final: Tensor, cell: Tensor) {
-        let steps = projectedSteps(input, inputWeight, bias)
-        let n = input.shape[0], size = hiddenSize
-        var h = Tensor.zeros([n, size]), c = Tensor.zeros([n, size])
-        var states: [Tensor] = []
-        for x in steps {
-            let gates = x + matmul(h, hiddenWeight, transposingB: true)
-            let i = gates.slice(axis: 1, 0..<size).sigmoid()
-            let f = gates.slice(axis: 1, size..<(2 * size)).sigmoid()
-            let g = gates.slice(axis: 1, (2 * size)..<(3 * size)).tanh()
-            let o = gates.slice(axis: 1, (3 * size)..<(4 * size)).sigmoid()
-            c = f * c + i * g
-            h = o * c.tanh()
-            states.append(h)
-        }
-        return (stackSteps(states), h, c)
+        checkInput(input)
+        let output = LSTMSequence.run(input, inputWeight: inputWeight, hiddenWeight: hiddenWeight, bias: bias,
+                                      hiddenSize: hiddenSize)
+        return (output.states, output.final, output.cell)
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor { run(input).states }

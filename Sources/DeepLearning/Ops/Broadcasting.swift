@@ -57,6 +57,16 @@ enum Broadcast {
     /// Sums `source` down to `shape`, undoing a broadcast (the gradient of broadcasting).
     static func sum(_ source: Tensor, to shape: [Int]) -> Tensor {
         if source.shape == shape { return source }
+        let trailing = Array(shape.drop(while: { $0 == 1 }))
+        if !trailing.isEmpty, trailing.count <= source.rank, Array(source.shape.suffix(trailing.count)) == trailing {
+            // Broadcast over leading axes only (a bias over rows): add the rows in order,
+            // as the general loop below does.
+            let result = Tensor.uninitialized(shape)
+            let columns = Tensor.elementCount(trailing)
+            ColumnSums.add(source.pointer, rows: source.count / Swift.max(columns, 1), columns: columns,
+                           into: result.pointer, accumulate: false)
+            return result
+        }
         let result = Tensor.zeros(shape)
         let readStrides = Tensor.strides(of: source.shape)
         let writeStrides = strides(shape, to: source.shape)

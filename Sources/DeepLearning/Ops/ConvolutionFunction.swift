@@ -7,6 +7,8 @@ struct WindowGeometry {
     var outputHeight: Int { (height + 2 * padding - kernel) / stride + 1 }
     var outputWidth: Int { (width + 2 * padding - kernel) / stride + 1 }
     var outputPlane: Int { outputHeight * outputWidth }
+    /// Stride 1 and no padding: every window row reads a contiguous run of the input row.
+    var isDense: Bool { stride == 1 && padding == 0 }
 
     init(_ shape: [Int], kernel: Int, stride: Int, padding: Int, layer: String) {
         batch = shape[0]; channels = shape[1]; height = shape[2]; width = shape[3]
@@ -62,11 +64,15 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
             }
         }
         bias?.accumulateGrad { dst, accumulate in
-            for o in 0..<outChannels {
-                var total: Float = 0
-                let row = gradient.pointer + o * columns
-                for i in 0..<columns { total += row[i] }
-                dst[o] = (accumulate ? dst[o] : 0) + total
+            // One running total per channel (channels split across cores): a long chain of
+            // dependent adds, kept in order so that results match the unsplit loop.
+            Parallel.forChunksIfLarge(outChannels, work: outChannels * columns) { range in
+                for o in range {
+                    var total: Float = 0
+                    let row = gradient.pointer + o * columns
+                    for i in 0..<columns { total += row[i] }
+                    dst[o] = (accumulate ? dst[o] : 0) + total
+                }
             }
         }
         weight.accumulateGrad { dst, accumulate in
@@ -105,6 +111,11 @@ enum Im2Col {
                                     continue
                                 }
                                 let sourceLine = source + ih * g.width
+                                if g.isDense {
+                                    // Stride 1, no padding: the patch row is a contiguous run.
+                                    line.update(from: sourceLine + kj, count: g.outputWidth)
+                                    continue
+                                }
                                 for ow in 0..<g.outputWidth {
                                     let iw = ow * g.stride - g.padding + kj
                                     line[ow] = iw >= 0 && iw < g.width ? sourceLine[iw] : 0
@@ -135,6 +146,11 @@ enum Im2Col {
                                 if ih < 0 || ih >= g.height { continue }
                                 let line = source + oh * g.outputWidth
                                 let destinationLine = destination + ih * g.width
+                                if g.isDense {
+                                    let run = destinationLine + kj
+                                    for ow in 0..<g.outputWidth { run[ow] += line[ow] }
+                                    continue
+                                }
                                 for ow in 0..<g.outputWidth {
                                     let iw = ow * g.stride - g.padding + kj
                                     if iw >= 0 && iw < g.width { destinationLine[iw] += line[ow] }

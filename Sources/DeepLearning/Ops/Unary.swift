@@ -34,7 +34,26 @@ extension Tensor {
     /// The logistic function 1 / (1 + e⁻ˣ) elementwise.
     public func sigmoid() -> Tensor { map("sigmoid", { 1 / (1 + Foundation.exp(-$0)) }) { _, y in y * (1 - y) } }
     /// max(x, 0) elementwise.
-    public func relu() -> Tensor { map("relu", { $0 > 0 ? $0 : 0 }) { x, _ in x > 0 ? 1 : 0 } }
+    public func relu() -> Tensor {
+        // Written out rather than through `map`: on a CNN it runs over every activation, and
+        // this way both loops vectorise (no derivative closure called per element).
+        let result = Tensor.uninitialized(shape)
+        let px = pointer, py = result.pointer
+        Elementwise.forChunks(count) { range in for i in range { py[i] = px[i] > 0 ? px[i] : 0 } }
+        return Tensor.record(result, "relu", [self]) { [self] g in
+            let pg = g.pointer
+            accumulateGrad { dst, accumulate in
+                Elementwise.forChunks(count) { range in
+                    // Both loads before the select, so the loop has no conditional load.
+                    if accumulate {
+                        for i in range { let x = px[i], g = pg[i]; dst[i] += x > 0 ? g : 0 }
+                    } else {
+                        for i in range { let x = px[i], g = pg[i]; dst[i] = x > 0 ? g : 0 }
+                    }
+                }
+            }
+        }
+    }
     /// x for x > 0, else slope · x.
     public func leakyRelu(slope: Float = 0.01) -> Tensor {
         map("leakyRelu", { $0 > 0 ? $0 : slope * $0 }) { x, _ in x > 0 ? 1 : slope }
