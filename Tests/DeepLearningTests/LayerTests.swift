@@ -104,6 +104,17 @@ struct LayerTests {
         checkGradients([x] + gru.parameters) { gru($0[0]) }
     }
 
+    @Test func lstmForgetBiasOpensOnlyTheForgetGate() {
+        Tensor.seed(12)
+        let plain = LSTM(3, 4)
+        Tensor.seed(12)
+        let open = LSTM(3, 4, forgetBias: 1)
+        let p = plain.bias.scalars, o = open.bias.scalars
+        #expect(Array(o[4..<8]) == [1, 1, 1, 1])
+        #expect(Array(o[0..<4]) == Array(p[0..<4]) && Array(o[8..<16]) == Array(p[8..<16]))
+        #expect(open.inputWeight.scalars == plain.inputWeight.scalars)
+    }
+
     @Test func elmanStepFollowsTheFormula() {
         let rnn = RNN(1, 1)
         rnn.inputWeight.assign(Tensor([[2]])); rnn.hiddenWeight.assign(Tensor([[0.5]])); rnn.bias.assign(Tensor([0.1]))

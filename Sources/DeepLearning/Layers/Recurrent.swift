@@ -62,15 +62,25 @@ public final class RNN: RecurrentCell {
 }
 
 /// Long short-term memory with input, forget, cell and output gates (PyTorch's gate order).
+/// `forgetBias`, when given, sets the forget gate's biases (the second quarter of `bias`) so
+/// that the gate starts open and gradients survive long sequences (Gers et al., 2000; 1 is the
+/// usual choice):
+///
+///     let layer = LSTM(8, 32, forgetBias: 1)
 public final class LSTM: RecurrentCell {
     public let inputWeight: Tensor, hiddenWeight: Tensor, bias: Tensor
     public let inputSize: Int, hiddenSize: Int
 
-    public init(_ inputSize: Int, _ hiddenSize: Int) {
+    public init(_ inputSize: Int, _ hiddenSize: Int, forgetBias: Float? = nil) {
         self.inputSize = inputSize; self.hiddenSize = hiddenSize
         inputWeight = Initialization.uniform([4 * hiddenSize, inputSize], fanIn: hiddenSize)
         hiddenWeight = Initialization.uniform([4 * hiddenSize, hiddenSize], fanIn: hiddenSize)
         bias = Initialization.uniform([4 * hiddenSize], fanIn: hiddenSize)
+        if let forgetBias {
+            bias.withUnsafeMutableBufferPointer { b in
+                for i in hiddenSize..<(2 * hiddenSize) { b[i] = forgetBias }
+            }
+        }
     }
 
     /// All hidden states, and the final hidden and cell states. The recurrence runs as one
