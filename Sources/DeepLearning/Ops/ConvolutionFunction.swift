@@ -113,7 +113,7 @@ enum Im2Col {
                                 let sourceLine = source + ih * g.width
                                 if g.isDense {
                                     // Stride 1, no padding: the patch row is a contiguous run.
-                                    line.update(from: sourceLine + kj, count: g.outputWidth)
+                                    ShortRuns.copy(sourceLine + kj, to: line, count: g.outputWidth)
                                     continue
                                 }
                                 for ow in 0..<g.outputWidth {
@@ -147,8 +147,7 @@ enum Im2Col {
                                 let line = source + oh * g.outputWidth
                                 let destinationLine = destination + ih * g.width
                                 if g.isDense {
-                                    let run = destinationLine + kj
-                                    for ow in 0..<g.outputWidth { run[ow] += line[ow] }
+                                    ShortRuns.add(line, into: destinationLine + kj, count: g.outputWidth)
                                     continue
                                 }
                                 for ow in 0..<g.outputWidth {
