@@ -129,7 +129,7 @@ struct GiniCountScan: Sendable {
             if moved < minLeaf { continue }
             if n - moved < minLeaf { break }
             let gain = parentCost - sweep.cost
-            if gain > best.gain + 1e-12 * abs(parentCost) || best.feature < 0 && gain > 0 {
+            if best.isBeaten(by: gain, parentCost: parentCost) {
                 best = TreeBuilderSplit(feature: feature, bin: b, gain: gain, left: [])
             }
         }

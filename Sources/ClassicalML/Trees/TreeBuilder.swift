@@ -202,7 +202,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                         if moved < minLeaf { continue }
                         if n - moved < minLeaf { break }
                         let gain = parentCost - sweep.cost
-                        if gain > best.gain + 1e-12 * abs(parentCost) || best.feature < 0 && gain > 0 {
+                        if best.isBeaten(by: gain, parentCost: parentCost) {
                             best = Split(feature: feature, bin: b, gain: gain, left: [])
                         }
                     }
@@ -226,7 +226,18 @@ struct TreeBuilder<Criterion: SplitCriterion> {
 
 /// A node's best split: the feature, the last bin on the left, the cost decrease and the
 /// left side's statistics (filled in once the winner is known).
-struct TreeBuilderSplit { var feature = -1; var bin = 0; var gain = 0.0; var left: [Double] = [] }
+struct TreeBuilderSplit {
+    var feature = -1; var bin = 0; var gain = 0.0; var left: [Double] = []
+
+    /// Whether a candidate with `gain` replaces this best split so far. Near-ties keep the earlier
+    /// candidate (a relative margin of 1e-12 of the parent's cost), so that every split search —
+    /// the general one and the integer Gini scan — picks the same split and grows the same tree.
+    ///
+    ///     if best.isBeaten(by: gain, parentCost: parentCost) { best = TreeBuilderSplit(feature: f, bin: b, gain: gain) }
+    func isBeaten(by gain: Double, parentCost: Double) -> Bool {
+        gain > self.gain + 1e-12 * abs(parentCost) || feature < 0 && gain > 0
+    }
+}
 
 /// Buffers reused by every split search of one tree (grown as needed, never shrunk), so that
 /// the many small nodes of a deep tree allocate nothing.
