@@ -21,6 +21,7 @@ let optimizer = Adam(model.parameters, learningRate: 1e-3)
 let loader = DataLoader(train, batchSize: 64, shuffle: true, seed: 0)
 
 model.train()
+let cpuBeforeTraining = processCPUSeconds()
 let (_, trainSeconds) = timed {
     for (images, labels) in loader {
         optimizer.zeroGrad()
@@ -28,6 +29,8 @@ let (_, trainSeconds) = timed {
         optimizer.step()
     }
 }
+
+let trainCPUSeconds = processCPUSeconds() - cpuBeforeTraining
 
 model.eval()
 let (correct, evalSeconds) = timed {
@@ -41,6 +44,7 @@ let (correct, evalSeconds) = timed {
 report("primer", [
     "threads": String(Parallel.workers),
     "train_images_per_s": fixed(Double(trainCount) / trainSeconds, 0),
+    "train_cpu_s": fixed(trainCPUSeconds, 2),
     "eval_images_per_s": fixed(Double(test.count) / evalSeconds, 0),
     "test_acc_after_1_epoch": fixed(correct / Double(test.count), 4),
     "peak_rss_mb": peakField(),
