@@ -72,10 +72,28 @@ struct KernelPathTests {
         #expect(close(bias.grad!.scalars, expected))
     }
 
+    @Test func shortRunsCopyAndAddEveryLength() {
+        // Runs below, at and past the eight lanes, with an overlapping last copy; nothing
+        // outside the destination run may change.
+        for count in 0...27 {
+            let source = (0..<count).map { Float($0) + 0.5 }
+            var destination = [Float](repeating: -1, count: count + 2)
+            source.withUnsafeBufferPointer { s in
+                destination.withUnsafeMutableBufferPointer { d in ShortRuns.copy(s.baseAddress!, to: d.baseAddress! + 1, count: count) }
+            }
+            #expect(destination == [-1] + source + [-1], "copy of \(count)")
+            destination.withUnsafeMutableBufferPointer { d in
+                source.withUnsafeBufferPointer { s in ShortRuns.add(s.baseAddress!, into: d.baseAddress! + 1, count: count) }
+            }
+            #expect(destination == [-1] + source.map { 2 * $0 } + [-1], "add of \(count)")
+        }
+    }
+
     @Test(arguments: [2, 3, 7, 8, 9, 10, 11, 15, 16, 17, 26, 33])
     func twoByTwoMaxPoolingMatchesPlainLoops(width: Int) {
         // Few distinct values, so that windows hold ties: the earliest position must win.
-        let height = 6, count = 2 * height * width
+        // Odd widths come with odd heights: the uncovered last row and column must get zeros.
+        let height = 6 + width % 2, count = 2 * height * width
         let values: [Float] = (0..<count).map { (i: Int) -> Float in Float((i * 7 + i / 5) % 5) - 2 }
         let x = Tensor(values, shape: [1, 2, height, width], requiresGrad: true)
         let pooled = maxPool2d(x, kernel: 2)

@@ -85,82 +85,101 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
     let parents = bias.map { [input, weight, $0] } ?? [input, weight]
     return Tensor.record(result, "conv2d", parents) { g in
         let needsBias = bias?.requiresGrad ?? false, needsWeight = weight.requiresGrad && patches != nil
-        // g as the [O, N·L] matrix of the weight's product (and of grouped input products),
-        // with every channel's total (the bias gradient) taken in the same pass.
-        let matrix = needsWeight || (input.requiresGrad && group > 1) ? Tensor.uninitialized([outChannels, columns]) : nil
-        var totals = [Float](repeating: 0, count: needsBias ? outChannels : 0)
-        totals.withUnsafeMutableBufferPointer { totals in
-            ChannelGradients.gather(g.pointer, batch: n, channels: outChannels, plane: plane,
-                                    into: matrix?.pointer, totals: needsBias ? totals.baseAddress : nil)
+        let passes = ConvolutionBackward(outChannels: outChannels, rows: rows, plane: plane, group: group, geometry: geometry,
+                                         gradient: g.pointer, weight: weight.pointer, patches: needsWeight ? patches?.pointer : nil,
+                                         wantsBias: needsBias)
+        var partials: [ConvolutionBackward.Partial] = []
+        if input.requiresGrad {
+            input.accumulateGrad { dst, accumulate in partials = passes.run(parts: groups, work: work, inputGradient: dst, accumulate: accumulate) }
+        } else {
+            partials = passes.run(parts: groups, work: work, inputGradient: nil, accumulate: false)
         }
-        bias?.accumulateGrad { dst, accumulate in
-            for o in 0..<outChannels { dst[o] = (accumulate ? dst[o] : 0) + totals[o] }
+        if needsBias {
+            bias?.accumulateGrad { dst, accumulate in ConvolutionBackward.add(partials.map(\.bias), into: dst, accumulate: accumulate) }
         }
-        if needsWeight, let matrix, let patches {
-            weight.accumulateGrad { dst, accumulate in
-                Gemm.run(transB: .transposed, m: outChannels, n: rows, k: columns, a: matrix.pointer, lda: columns,
-                         b: patches.pointer, ldb: columns, beta: accumulate ? 1 : 0, c: dst, ldc: rows)
-            }
-        }
-        guard input.requiresGrad else { return }
-        input.accumulateGrad { dst, accumulate in
-            Gemm.singleThreadedBLAS {
-                Parallel.forChunksIfLarge(groups, work: work) { range in
-                    let patchGradient = Tensor.uninitialized([rows, group * plane])
-                    for index in range {
-                        let first = index * group, count = Swift.min(group, n - first)
-                        // Wᵀ [K, O] · g [O, count·L] → the patches' gradient, folded back at once.
-                        let (b, ldb) = group == 1 ? (g.pointer + first * outputSize, plane) : (matrix!.pointer + first * plane, columns)
-                        Gemm.serial(transA: .transposed, m: rows, n: count * plane, k: outChannels, a: weight.pointer, lda: rows,
-                                    b: b, ldb: ldb, c: patchGradient.pointer, ldc: group * plane)
-                        for s in 0..<count {
-                            Im2Col.fold(patchGradient.pointer + s * plane, rowStride: group * plane,
-                                        into: dst + (first + s) * inputSize, accumulate: accumulate, geometry)
-                        }
-                    }
-                }
-            }
+        if needsWeight {
+            weight.accumulateGrad { dst, accumulate in ConvolutionBackward.add(partials.map(\.weight), into: dst, accumulate: accumulate) }
         }
     }
 }
 
-/// The gradient of a convolution's output, `[N, O, L]`, rearranged as the `[O, N·L]` matrix
-/// the weight gradient's product reads, together with each channel's total (the bias
-/// gradient). Channels go in blocks of four, so four running totals advance side by side;
-/// each still adds its channel's values in order (sample by sample, position by position).
+/// The backward pass of `conv2d` in one walk over the samples, split between the cores: for
+/// each sample (or small group of samples) the output gradient is read once, while in cache,
+/// for the bias gradient (its channel totals), the weight gradient (a product with the sample's
+/// kept patches, added to the core's partial sum) and the input gradient (the patches' gradient,
+/// folded straight back). The cores' partial sums are added in a fixed order at the end.
 ///
-///     ChannelGradients.gather(g, batch: 64, channels: 32, plane: 676, into: matrix, totals: biasGradient)
-enum ChannelGradients {
-    static func gather(_ g: UnsafePointer<Float>, batch n: Int, channels: Int, plane: Int,
-                       into matrix: UnsafeMutablePointer<Float>?, totals: UnsafeMutablePointer<Float>?) {
-        guard matrix != nil || totals != nil else { return }
-        let columns = n * plane
-        Parallel.forChunksIfLarge((channels + 3) / 4, work: n * channels * plane) { blocks in
-            for block in blocks {
-                let first = block * 4, width = Swift.min(4, channels - first)
-                var t0: Float = 0, t1: Float = 0, t2: Float = 0, t3: Float = 0
-                for sample in 0..<n {
-                    let rows = g + (sample * channels + first) * plane
-                    if let matrix {
-                        for j in 0..<width {
-                            ShortRuns.copy(rows + j * plane, to: matrix + (first + j) * columns + sample * plane, count: plane)
-                        }
-                    }
-                    guard totals != nil else { continue }
-                    if width == 4 {
-                        let r0 = rows, r1 = rows + plane, r2 = rows + 2 * plane, r3 = rows + 3 * plane
-                        for i in 0..<plane { t0 += r0[i]; t1 += r1[i]; t2 += r2[i]; t3 += r3[i] }
-                    } else {
-                        for i in 0..<plane { t0 += rows[i] }
-                        if width > 1 { for i in 0..<plane { t1 += rows[plane + i] } }
-                        if width > 2 { for i in 0..<plane { t2 += rows[2 * plane + i] } }
+///     let partials = passes.run(parts: 64, work: work, inputGradient: dst, accumulate: false)
+struct ConvolutionBackward {
+    let outChannels: Int, rows: Int, plane: Int, group: Int
+    let geometry: WindowGeometry
+    let gradient: UnsafePointer<Float>, weight: UnsafePointer<Float>
+    /// The whole batch's patches, `[rows, N·L]`, when the weight wants a gradient.
+    let patches: UnsafePointer<Float>?
+    let wantsBias: Bool
+
+    /// One core's share of the weight and bias gradients.
+    struct Partial { var weight: [Float]; var bias: [Float] }
+
+    /// Walks the `groups` groups of samples on every core; returns each core's partial sums.
+    func run(parts groups: Int, work: Int, inputGradient: UnsafeMutablePointer<Float>?, accumulate: Bool) -> [Partial] {
+        let cores = work >= Elementwise.parallelThreshold ? Swift.min(Parallel.workers, groups) : 1
+        return Gemm.singleThreadedBLAS {
+            Parallel.map(0..<cores) { core in
+                walk(groups * core / cores ..< groups * (core + 1) / cores, inputGradient: inputGradient, accumulate: accumulate)
+            }
+        }
+    }
+
+    private func walk(_ range: Range<Int>, inputGradient: UnsafeMutablePointer<Float>?, accumulate: Bool) -> Partial {
+        let n = geometry.batch, outputSize = outChannels * plane, columns = n * plane
+        let inputSize = geometry.channels * geometry.height * geometry.width
+        var partial = Partial(weight: [Float](repeating: 0, count: patches == nil ? 0 : outChannels * rows),
+                              bias: [Float](repeating: 0, count: wantsBias ? outChannels : 0))
+        let gathered = group > 1 ? Tensor.uninitialized([outChannels, group * plane]) : nil
+        let patchGradient = inputGradient == nil ? nil : Tensor.uninitialized([rows, group * plane])
+        for index in range {
+            let first = index * group, count = Swift.min(group, n - first), width = count * plane
+            // The group's output gradient as an [O, count·L] matrix: the sample's own block, or
+            // the samples' blocks side by side.
+            var matrix = gradient + first * outputSize, stride = plane
+            if let gathered {
+                for s in 0..<count {
+                    for o in 0..<outChannels {
+                        (gathered.pointer + o * group * plane + s * plane).update(from: matrix + s * outputSize + o * plane, count: plane)
                     }
                 }
-                if let totals {
-                    let sums = [t0, t1, t2, t3]
-                    for j in 0..<width { totals[first + j] = sums[j] }
+                matrix = UnsafePointer(gathered.pointer); stride = group * plane
+            }
+            if wantsBias {
+                for o in 0..<outChannels { partial.bias[o] += RunTotal.of(matrix + o * stride, count: width) }
+            }
+            if let patches {
+                partial.weight.withUnsafeMutableBufferPointer { w in
+                    Gemm.serial(transB: .transposed, m: outChannels, n: rows, k: width, a: matrix, lda: stride,
+                                b: patches + first * plane, ldb: columns, beta: 1, c: w.baseAddress!, ldc: rows)
                 }
             }
+            if let inputGradient, let patchGradient {
+                // Wᵀ [K, O] · g [O, count·L] → the patches' gradient, folded back at once.
+                Gemm.serial(transA: .transposed, m: rows, n: width, k: outChannels, a: weight, lda: rows,
+                            b: matrix, ldb: stride, c: patchGradient.pointer, ldc: group * plane)
+                for s in 0..<count {
+                    Im2Col.fold(patchGradient.pointer + s * plane, rowStride: group * plane,
+                                into: inputGradient + (first + s) * inputSize, accumulate: accumulate, geometry)
+                }
+            }
+        }
+        return partial
+    }
+
+    /// Adds the cores' partial sums, in core order, into (or over) `destination`.
+    static func add(_ partials: [[Float]], into destination: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        guard let count = partials.first?.count else { return }
+        for i in 0..<count {
+            var total = partials[0][i]
+            for part in partials.dropFirst() { total += part[i] }
+            destination[i] = (accumulate ? destination[i] : 0) + total
         }
     }
 }

@@ -19,3 +19,21 @@ enum ColumnSums {
         }
     }
 }
+
+/// The total of a contiguous run of floats: eight running sums side by side, then added
+/// together and with the tail, so the adds are not one long dependent chain.
+///
+///     let total = RunTotal.of(row, count: 676)
+enum RunTotal {
+    static func of(_ values: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMDAccess.Lanes()
+        var i = 0
+        while i + SIMDAccess.width <= count {
+            lanes += SIMDAccess.load(values + i)
+            i += SIMDAccess.width
+        }
+        var total = lanes.sum()
+        while i < count { total += values[i]; i += 1 }
+        return total
+    }
+}
