@@ -54,6 +54,7 @@ report("primer", [
     "train_cpu_s": fixed(trainCPUSeconds, 2),
     "step_ms_p10": fixed(1000 * stepSeconds[stepSeconds.count / 10], 2),
     "step_ms_median": fixed(1000 * stepSeconds[stepSeconds.count / 2], 2),
+    "outside_steps_s": fixed(trainSeconds - stepSeconds.reduce(0, +), 2),
     "eval_images_per_s": fixed(Double(test.count) / evalSeconds, 0),
     "test_acc_after_1_epoch": fixed(correct / Double(test.count), 4),
     "peak_rss_mb": peakField(),

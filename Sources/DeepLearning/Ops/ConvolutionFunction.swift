@@ -23,10 +23,10 @@ struct WindowGeometry {
 /// `[O, C, k, k]` weight and optional `[O]` bias, through im2col and `BLAS.gemm`.
 ///
 /// Samples are processed one (or, for small outputs, a few) at a time on each core: a sample's
-/// patch matrix is unfolded, multiplied by the weight straight into the sample's `[O, L]`
-/// output, and, in the backward pass, the patch gradient is folded back while it is still in
-/// cache. Only the weight gradient needs the whole batch's patches, so they are kept only when
-/// the weight wants a gradient.
+/// patch matrix is unfolded into a small scratch matrix and multiplied by the weight straight
+/// into the sample's `[O, L]` output. The backward pass walks the samples again (see
+/// `ConvolutionBackward`), unfolding each sample's patches anew rather than keeping the whole
+/// batch's: unfolding in cache is cheaper than writing and re-reading them through memory.
 ///
 ///     let y = conv2d(images, weight: w, bias: b, stride: 1, padding: 1)
 public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int = 1, padding: Int = 0) -> Tensor {
@@ -36,25 +36,21 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
     }
     let geometry = WindowGeometry(input.shape, kernel: kernel, stride: stride, padding: padding, layer: "Conv2D")
     let n = geometry.batch, plane = geometry.outputPlane
-    let rows = geometry.channels * kernel * kernel, columns = n * plane
+    let rows = geometry.channels * kernel * kernel
     let inputSize = geometry.channels * geometry.height * geometry.width, outputSize = outChannels * plane
     // Samples per product: one, unless the output plane is too small to make a product worth a call.
     let group = Swift.max(1, 128 / plane), groups = (n + group - 1) / group
     let work = n * rows * plane
 
-    // The whole batch's patches, `[C·k·k, N·L]`, for the weight gradient; otherwise each core
-    // unfolds into a scratch matrix of its own.
-    let patches: Tensor? = GradientMode.isEnabled && weight.requiresGrad ? Tensor.uninitialized([rows, columns]) : nil
     let result = Tensor.uninitialized([n, outChannels, geometry.outputHeight, geometry.outputWidth])
     let biasPointer = bias?.pointer
     Gemm.singleThreadedBLAS {
         Parallel.forChunksIfLarge(groups, work: work) { range in
-            let scratch = patches == nil ? Tensor.uninitialized([rows, group * plane]) : nil
+            let patches = Tensor.uninitialized([rows, group * plane])
             let product = group > 1 ? Tensor.uninitialized([outChannels, group * plane]) : nil
             for index in range {
                 let first = index * group, count = Swift.min(group, n - first)
-                let matrix = patches.map { $0.pointer + first * plane } ?? scratch!.pointer
-                let stride = patches == nil ? group * plane : columns
+                let matrix = patches.pointer, stride = group * plane
                 for s in 0..<count {
                     Im2Col.unfold(input.pointer + (first + s) * inputSize, into: matrix + s * plane, rowStride: stride, geometry)
                 }
@@ -84,10 +80,10 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
     }
     let parents = bias.map { [input, weight, $0] } ?? [input, weight]
     return Tensor.record(result, "conv2d", parents) { g in
-        let needsBias = bias?.requiresGrad ?? false, needsWeight = weight.requiresGrad && patches != nil
+        let needsBias = bias?.requiresGrad ?? false, needsWeight = weight.requiresGrad
         let passes = ConvolutionBackward(outChannels: outChannels, rows: rows, plane: plane, group: group, geometry: geometry,
-                                         gradient: g.pointer, weight: weight.pointer, patches: needsWeight ? patches?.pointer : nil,
-                                         wantsBias: needsBias)
+                                         gradient: g.pointer, weight: weight.pointer, input: input.pointer,
+                                         wantsWeight: needsWeight, wantsBias: needsBias)
         var partials: [ConvolutionBackward.Partial] = []
         if input.requiresGrad {
             input.accumulateGrad { dst, accumulate in partials = passes.run(parts: groups, work: work, inputGradient: dst, accumulate: accumulate) }
@@ -106,17 +102,16 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
 /// The backward pass of `conv2d` in one walk over the samples, split between the cores: for
 /// each sample (or small group of samples) the output gradient is read once, while in cache,
 /// for the bias gradient (its channel totals), the weight gradient (a product with the sample's
-/// kept patches, added to the core's partial sum) and the input gradient (the patches' gradient,
-/// folded straight back). The cores' partial sums are added in a fixed order at the end.
+/// patches, unfolded again into scratch, added to the core's partial sum) and the input gradient
+/// (the patches' gradient, folded straight back). The cores' partial sums are added in a fixed
+/// order at the end.
 ///
 ///     let partials = passes.run(parts: 64, work: work, inputGradient: dst, accumulate: false)
 struct ConvolutionBackward {
     let outChannels: Int, rows: Int, plane: Int, group: Int
     let geometry: WindowGeometry
-    let gradient: UnsafePointer<Float>, weight: UnsafePointer<Float>
-    /// The whole batch's patches, `[rows, N·L]`, when the weight wants a gradient.
-    let patches: UnsafePointer<Float>?
-    let wantsBias: Bool
+    let gradient: UnsafePointer<Float>, weight: UnsafePointer<Float>, input: UnsafePointer<Float>
+    let wantsWeight: Bool, wantsBias: Bool
 
     /// One core's share of the weight and bias gradients.
     struct Partial { var weight: [Float]; var bias: [Float] }
@@ -132,12 +127,13 @@ struct ConvolutionBackward {
     }
 
     private func walk(_ range: Range<Int>, inputGradient: UnsafeMutablePointer<Float>?, accumulate: Bool) -> Partial {
-        let n = geometry.batch, outputSize = outChannels * plane, columns = n * plane
+        let n = geometry.batch, outputSize = outChannels * plane
         let inputSize = geometry.channels * geometry.height * geometry.width
-        var partial = Partial(weight: [Float](repeating: 0, count: patches == nil ? 0 : outChannels * rows),
+        var partial = Partial(weight: [Float](repeating: 0, count: wantsWeight ? outChannels * rows : 0),
                               bias: [Float](repeating: 0, count: wantsBias ? outChannels : 0))
         let gathered = group > 1 ? Tensor.uninitialized([outChannels, group * plane]) : nil
         let patchGradient = inputGradient == nil ? nil : Tensor.uninitialized([rows, group * plane])
+        let patches = wantsWeight ? Tensor.uninitialized([rows, group * plane]) : nil
         for index in range {
             let first = index * group, count = Swift.min(group, n - first), width = count * plane
             // The group's output gradient as an [O, count·L] matrix: the sample's own block, or
@@ -155,9 +151,12 @@ struct ConvolutionBackward {
                 for o in 0..<outChannels { partial.bias[o] += RunTotal.of(matrix + o * stride, count: width) }
             }
             if let patches {
+                for s in 0..<count {
+                    Im2Col.unfold(input + (first + s) * inputSize, into: patches.pointer + s * plane, rowStride: group * plane, geometry)
+                }
                 partial.weight.withUnsafeMutableBufferPointer { w in
                     Gemm.serial(transB: .transposed, m: outChannels, n: rows, k: width, a: matrix, lda: stride,
-                                b: patches + first * plane, ldb: columns, beta: 1, c: w.baseAddress!, ldc: rows)
+                                b: patches.pointer, ldb: group * plane, beta: 1, c: w.baseAddress!, ldc: rows)
                 }
             }
             if let inputGradient, let patchGradient {
