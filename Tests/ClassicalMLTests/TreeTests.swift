@@ -62,6 +62,12 @@ import Testing
         #expect(try again.predictProbabilities(test.x) == forest.predictProbabilities(test.x))
         #expect(abs(forest.importances.reduce(0, +) - 1) < 1e-9)
         #expect(forest.featureImportances(featureNames: wine.featureNames).ranked.count == 13)
+        // Binary trees: every tree has one node fewer than twice its leaves.
+        #expect(forest.nodeCount == 2 * forest.leafCount - forest.treeCount)
+        #expect(forest.depth >= 2 && forest.leafCount > forest.treeCount)
+        let single = try RandomForest(trees: 1, maxFeatures: .all, bootstrap: false, seed: 0).fit(train.x, train.y)
+        let tree = try DecisionTree(seed: 0).fit(train.x, train.y)
+        #expect((single.nodeCount, single.leafCount, single.depth) == (tree.nodeCount, tree.leafCount, tree.depth))
     }
 
     @Test func gradientBoostingLearnsMoonsAndRegression() throws {

@@ -52,6 +52,8 @@ public struct DecisionTree: Classifier, Sendable {
         /// The total impurity decrease credited to every feature, summing to 1.
         public let importances: [Double]
 
+        /// The number of nodes (splits and leaves).
+        public var nodeCount: Int { tree.nodeCount }
         /// The number of leaves.
         public var leafCount: Int { tree.leafCount }
         /// The depth of the deepest leaf.

@@ -95,6 +95,12 @@ public struct RandomForest: Classifier, Sendable {
         public let outOfBagScore: Double?
 
         public var treeCount: Int { trees.count }
+        /// Nodes over all trees (splits and leaves): how much the forest grew.
+        public var nodeCount: Int { trees.reduce(0) { $0 + $1.nodeCount } }
+        /// Leaves over all trees.
+        public var leafCount: Int { trees.reduce(0) { $0 + $1.leafCount } }
+        /// The depth of the deepest leaf of any tree.
+        public var depth: Int { trees.map(\.maxDepth).max() ?? 0 }
 
         public func predictProbabilities(_ x: Matrix) throws -> Matrix {
             try Check.predictionInput(x, expected: featureCount)
