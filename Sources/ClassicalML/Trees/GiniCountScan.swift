@@ -2,20 +2,20 @@
 /// of `TreeBuilder` when every sample weight is a small whole number (none, or bootstrap counts).
 ///
 /// It scores exactly the splits the generic `ClassSweep` scores, with the same arithmetic on the
-/// same whole numbers (so the same tree), but reads the node's labels and weights from compact
-/// node-ordered copies and keeps its counts in integers, which costs a fraction of the
-/// per-sample work.
+/// same whole numbers (so the same tree), but reads the node's classes and weights from a compact
+/// node-ordered copy and keeps its counts in integers, which costs a fraction of the per-sample
+/// work.
 ///
 ///     guard let fast = GiniCountScan(criterion) else { … }   // nil for entropy or fractional weights
-///     fast.scan(feature: f, codes: column, labels: nodeLabels, weights: nodeWeights, …, best: &split)
+///     fast.gather(node, into: scratch)
+///     fast.scan(feature: f, codes: column, count: node.count, …, best: &split)
 struct GiniCountScan: Sendable {
     let classCount: Int
     /// Histogram rows are `1 << classShift` wide (a power of two ≥ classCount, at most 64).
     let classShift: Int
-    /// Every sample's class, as a byte.
-    let labels: [UInt8]
-    /// Every sample's weight as a whole number (all ones when the criterion has none).
-    let weights: [Int32]
+    /// Every sample's class and weight (all ones when the criterion has none) in one number,
+    /// `weight << 8 | class`, so that the per-sample sweep loads one value.
+    let entries: [Int32]
 
     init?(_ criterion: ClassCountCriterion) {
         guard !criterion.entropy, criterion.classCount <= 64 else { return nil }
@@ -23,25 +23,32 @@ struct GiniCountScan: Sendable {
             // Whole numbers whose total fits the 32-bit bin counts.
             guard given.allSatisfy({ $0 >= 0 && $0 <= 65_536 && $0.rounded() == $0 }),
                   given.reduce(0, +) < Double(Int32.max) else { return nil }
-            weights = given.map { Int32($0) }
-        } else {
-            weights = [Int32](repeating: 1, count: criterion.labels.count)
         }
         guard criterion.labels.allSatisfy({ $0 >= 0 && $0 < criterion.classCount }) else { return nil }
-        labels = criterion.labels.map { UInt8($0) }
+        entries = criterion.labels.indices.map { i in
+            GiniCountScan.entry(class: criterion.labels[i], weight: criterion.weights.map { Int($0[i]) } ?? 1)
+        }
         classCount = criterion.classCount
         var shift = 0
         while 1 << shift < criterion.classCount { shift += 1 }
         classShift = shift
     }
 
-    /// Copies the labels and weights of the node's samples, in node order, into `scratch`.
+    /// A sample's class and weight packed as one entry.
+    @inline(__always)
+    static func entry(class c: Int, weight: Int) -> Int32 { Int32(weight << 8 | c) }
+    /// The class of an entry.
+    @inline(__always)
+    static func entryClass(_ entry: Int32) -> Int { Int(entry & 0xFF) }
+    /// The weight of an entry.
+    @inline(__always)
+    static func entryWeight(_ entry: Int32) -> Int64 { Int64(entry >> 8) }
+
+    /// Copies the entries (class and weight) of the node's samples, in node order, into `scratch`.
     func gather(_ node: UnsafeBufferPointer<Int>, into scratch: ScanScratch) {
-        let nodeLabels = scratch.nodeLabels, nodeWeights = scratch.nodeWeights
-        labels.withUnsafeBufferPointer { l in
-            weights.withUnsafeBufferPointer { w in
-                for (j, i) in node.enumerated() { nodeLabels[j] = l[i]; nodeWeights[j] = w[i] }
-            }
+        let nodeEntries = scratch.nodeEntries
+        entries.withUnsafeBufferPointer { e in
+            for (j, i) in node.enumerated() { nodeEntries[j] = e[i] }
         }
     }
 
@@ -52,7 +59,7 @@ struct GiniCountScan: Sendable {
               parentCost: Double, minLeaf: Int, scratch: ScanScratch, best: inout TreeBuilderSplit) {
         let classes = classCount, shift = classShift
         let binCounts = scratch.binCounts, classHistogram = scratch.classHistogram, touched = scratch.touched
-        let nodeLabels = scratch.nodeLabels, nodeWeights = scratch.nodeWeights
+        let nodeEntries = scratch.nodeEntries
         // Nodes of up to 1,024 samples always sweep sample by sample (after a counting sort by
         // bin), so they need no per-bin class weights; measured, that is fewer instructions than
         // sweeping bins at every size up to there.
@@ -69,7 +76,8 @@ struct GiniCountScan: Sendable {
             for j in 0..<n {
                 let b = Int(codes[j])
                 binCounts[b] &+= 1
-                classHistogram[b << shift | Int(nodeLabels[j])] &+= nodeWeights[j]
+                let entry = nodeEntries[j]
+                classHistogram[b << shift | GiniCountScan.entryClass(entry)] &+= entry >> 8
             }
             touchedCount = 256   // listed by the scan of all bins below
         }
@@ -89,7 +97,7 @@ struct GiniCountScan: Sendable {
                 for j in 0..<n {
                     let b = Int(codes[j])
                     binCounts[b] = 0
-                    classHistogram[b << shift | Int(nodeLabels[j])] = 0
+                    classHistogram[b << shift | GiniCountScan.entryClass(nodeEntries[j])] = 0
                 }
             } else {
                 for t in 0..<touchedCount {
@@ -101,26 +109,24 @@ struct GiniCountScan: Sendable {
         }
         guard touchedCount > 1 else { return }
 
-        var sweep = GiniCountSweep(totals: totals, classes: classes, left: scratch.leftCounts, right: scratch.rightCounts)
-        let order = scratch.order, starts = scratch.binStarts
+        var sweep = GiniCountSweep(totals: totals, classes: classes, left: scratch.leftCounts)
+        let sorted = scratch.sortedEntries, starts = scratch.binStarts
         if bySample {
             var offset = 0
             for t in 0..<touchedCount { let b = touched[t]; starts[b] = offset; offset += Int(binCounts[b]) }
             for j in 0..<n {
                 let b = Int(codes[j])
-                order[starts[b]] = Int32(j)
+                sorted[starts[b]] = nodeEntries[j]
                 starts[b] += 1
             }
         }
+        var bar = sweep.bar(toBeat: best, parentCost: parentCost)
         var moved = 0
         for t in 0..<(touchedCount - 1) {
             let b = touched[t]
             let end = moved + Int(binCounts[b])
             if bySample {
-                for position in moved..<end {
-                    let j = Int(order[position])
-                    sweep.move(Int(nodeLabels[j]), Int64(nodeWeights[j]))
-                }
+                for position in moved..<end { sweep.move(sorted[position]) }
             } else {
                 let bin = classHistogram + b << shift
                 for c in 0..<classes where bin[c] != 0 { sweep.move(c, Int64(bin[c])) }
@@ -128,45 +134,83 @@ struct GiniCountScan: Sendable {
             moved = end
             if moved < minLeaf { continue }
             if n - moved < minLeaf { break }
+            guard sweep.mayExceed(bar) else { continue }
             let gain = parentCost - sweep.cost
             if best.isBeaten(by: gain, parentCost: parentCost) {
                 best = TreeBuilderSplit(feature: feature, bin: b, gain: gain, left: [])
+                bar = sweep.bar(toBeat: best, parentCost: parentCost)
             }
         }
     }
 }
 
-/// Both sides of a Gini split as whole numbers: per-class weights, their sum and their sum of
-/// squares, updated in constant time per move.
+/// Both sides of a Gini split as whole numbers, updated in constant time per move: the left
+/// side's per-class weights, its weight and sum of squares, and `Σ total·left` per class, from
+/// which the right side's sum of squares follows exactly:
+/// `Σ (total − left)² = Σ total² − 2 Σ total·left + Σ left²`.
 struct GiniCountSweep {
+    let totals: UnsafePointer<Int64>
     let left: UnsafeMutablePointer<Int64>
-    let right: UnsafeMutablePointer<Int64>
-    var leftWeight: Int64 = 0, rightWeight: Int64 = 0
-    var leftSquares: Int64 = 0, rightSquares: Int64 = 0
+    let totalWeight: Int64, totalSquares: Int64
+    var leftWeight: Int64 = 0, leftSquares: Int64 = 0
+    /// `Σ totals[c] · left[c]`.
+    var cross: Int64 = 0
 
     /// Starts with every sample (class weights `totals`) on the right.
-    init(totals: UnsafePointer<Int64>, classes: Int, left: UnsafeMutablePointer<Int64>, right: UnsafeMutablePointer<Int64>) {
-        self.left = left; self.right = right
+    init(totals: UnsafePointer<Int64>, classes: Int, left: UnsafeMutablePointer<Int64>) {
+        self.totals = totals; self.left = left
+        var weight: Int64 = 0, squares: Int64 = 0
         for c in 0..<classes {
             left[c] = 0
-            right[c] = totals[c]
-            rightWeight += totals[c]
-            rightSquares += totals[c] * totals[c]
+            weight &+= totals[c]
+            squares &+= totals[c] &* totals[c]
         }
+        totalWeight = weight; totalSquares = squares
     }
 
-    /// Moves weight `w` of class `c` to the left: (L + w)² − L² = w(2L + w), (R − w)² − R² = w(w − 2R).
+    var rightWeight: Int64 { totalWeight &- leftWeight }
+    var rightSquares: Int64 { totalSquares &- 2 &* cross &+ leftSquares }
+
+    /// Moves weight `w` of class `c` to the left: (L + w)² − L² = w(2L + w).
     @inline(__always)
     mutating func move(_ c: Int, _ w: Int64) {
-        leftSquares &+= w &* (2 &* left[c] &+ w); rightSquares &+= w &* (w &- 2 &* right[c])
-        left[c] &+= w; right[c] &-= w
-        leftWeight &+= w; rightWeight &-= w
+        let l = left[c]
+        leftSquares &+= w &* (2 &* l &+ w)
+        cross &+= w &* totals[c]
+        left[c] = l &+ w
+        leftWeight &+= w
+    }
+
+    /// Moves one sample, given as a `GiniCountScan` entry, to the left.
+    @inline(__always)
+    mutating func move(_ entry: Int32) {
+        move(GiniCountScan.entryClass(entry), GiniCountScan.entryWeight(entry))
     }
 
     /// Σ over both sides of `weight − Σ count² / weight`, as `ClassSweep` computes it.
     var cost: Double {
+        let leftWeight = self.leftWeight, rightWeight = self.rightWeight
         let l = Double(leftWeight), r = Double(rightWeight)
         return (leftWeight > 0 ? l - Double(leftSquares) / l : 0) + (rightWeight > 0 ? r - Double(rightSquares) / r : 0)
+    }
+
+    /// The value that `Σ count² / weight` over both sides must exceed for a split to beat `best`,
+    /// less a margin far above rounding: the cost is `totalWeight − that sum`, so a split whose
+    /// sum is at most the bar cannot beat `best` (see `mayExceed`).
+    func bar(toBeat best: TreeBuilderSplit, parentCost: Double) -> Double {
+        let weight = Double(totalWeight)
+        return best.gainToBeat(parentCost: parentCost) - parentCost + weight - 1e-9 * weight
+    }
+
+    /// Whether the current split might exceed `bar` (then its cost is worth computing), decided
+    /// without dividing: `Ls / l + Rs / r > bar` exactly when `Ls·r + Rs·l > bar·l·r`. False only
+    /// when the split surely cannot beat the best, so skipping it changes no choice.
+    @inline(__always)
+    func mayExceed(_ bar: Double) -> Bool {
+        let leftWeight = self.leftWeight, rightWeight = self.rightWeight
+        guard leftWeight > 0 && rightWeight > 0 else { return true }
+        let l = Double(leftWeight), r = Double(rightWeight)
+        return Double(leftSquares) * r + Double(rightSquares) * l > bar * (l * r)
     }
 }
 

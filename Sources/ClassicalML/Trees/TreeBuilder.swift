@@ -237,6 +237,12 @@ struct TreeBuilderSplit {
     func isBeaten(by gain: Double, parentCost: Double) -> Bool {
         gain > self.gain + 1e-12 * abs(parentCost) || feature < 0 && gain > 0
     }
+
+    /// The gain a candidate must exceed to replace this split: `isBeaten(by: g)` is `g > gainToBeat`
+    /// (no split yet: any positive gain; `gain` is 0 then).
+    func gainToBeat(parentCost: Double) -> Double {
+        feature < 0 ? min(0, gain + 1e-12 * abs(parentCost)) : gain + 1e-12 * abs(parentCost)
+    }
 }
 
 /// Buffers reused by every split search of one tree (grown as needed, never shrunk), so that
@@ -256,12 +262,11 @@ final class ScanScratch {
     let binCounts: UnsafeMutablePointer<Int32>
     /// Class weights per bin, 256 rows of 64 at most; all zero between uses.
     let classHistogram: UnsafeMutablePointer<Int32>
-    /// The node's class weights, and both sides' during a sweep.
-    let totals: UnsafeMutablePointer<Int64>, leftCounts: UnsafeMutablePointer<Int64>, rightCounts: UnsafeMutablePointer<Int64>
-    /// The node's labels and weights in node order, and node positions sorted by bin.
-    private(set) var nodeLabels: UnsafeMutablePointer<UInt8>
-    private(set) var nodeWeights: UnsafeMutablePointer<Int32>
-    private(set) var order: UnsafeMutablePointer<Int32>
+    /// The node's class weights, and the left side's during a sweep.
+    let totals: UnsafeMutablePointer<Int64>, leftCounts: UnsafeMutablePointer<Int64>
+    /// The node's entries (`GiniCountScan.entries`) in node order, and the same sorted by bin.
+    private(set) var nodeEntries: UnsafeMutablePointer<Int32>
+    private(set) var sortedEntries: UnsafeMutablePointer<Int32>
     private var orderedCapacity = 0, localCapacity = 0
 
     init(width: Int) {
@@ -277,18 +282,17 @@ final class ScanScratch {
         binCounts.initialize(repeating: 0, count: 256)
         classHistogram = .allocate(capacity: 256 * 64)
         classHistogram.initialize(repeating: 0, count: 256 * 64)
-        totals = .allocate(capacity: width); leftCounts = .allocate(capacity: width); rightCounts = .allocate(capacity: width)
-        nodeLabels = .allocate(capacity: 1); nodeWeights = .allocate(capacity: 1); order = .allocate(capacity: 1)
+        totals = .allocate(capacity: width); leftCounts = .allocate(capacity: width)
+        nodeEntries = .allocate(capacity: 1); sortedEntries = .allocate(capacity: 1)
     }
 
     func prepare(samples: Int, features: Int) {
         if samples > orderedCapacity {
-            ordered.deallocate(); nodeLabels.deallocate(); nodeWeights.deallocate(); order.deallocate()
+            ordered.deallocate(); nodeEntries.deallocate(); sortedEntries.deallocate()
             orderedCapacity = max(samples, 2 * orderedCapacity)
             ordered = .allocate(capacity: orderedCapacity)
-            nodeLabels = .allocate(capacity: orderedCapacity)
-            nodeWeights = .allocate(capacity: orderedCapacity)
-            order = .allocate(capacity: orderedCapacity)
+            nodeEntries = .allocate(capacity: orderedCapacity)
+            sortedEntries = .allocate(capacity: orderedCapacity)
         }
         if samples * features > localCapacity {
             local.deallocate()
@@ -299,8 +303,8 @@ final class ScanScratch {
 
     deinit {
         histogram.deallocate(); binStarts.deallocate(); touched.deallocate(); ordered.deallocate(); local.deallocate()
-        binCounts.deallocate(); classHistogram.deallocate(); totals.deallocate(); leftCounts.deallocate(); rightCounts.deallocate()
-        nodeLabels.deallocate(); nodeWeights.deallocate(); order.deallocate()
+        binCounts.deallocate(); classHistogram.deallocate(); totals.deallocate(); leftCounts.deallocate()
+        nodeEntries.deallocate(); sortedEntries.deallocate()
     }
 }
 
