@@ -58,51 +58,56 @@ struct GiniCountScan: Sendable {
     func scan(feature: Int, codes: UnsafePointer<UInt8>, count n: Int, totals: UnsafePointer<Int64>,
               parentCost: Double, minLeaf: Int, scratch: ScanScratch, best: inout TreeBuilderSplit) {
         let classes = classCount, shift = classShift
-        let binCounts = scratch.binCounts, classHistogram = scratch.classHistogram, touched = scratch.touched
+        let evenCounts = scratch.evenCounts, oddCounts = scratch.oddCounts, classHistogram = scratch.classHistogram
+        let touched = scratch.touched, seen = UnsafeMutableRawPointer(scratch.seenBins)
         let nodeEntries = scratch.nodeEntries
         // Nodes of up to 1,024 samples always sweep sample by sample (after a counting sort by
         // bin), so they need no per-bin class weights; measured, that is fewer instructions than
         // sweeping bins at every size up to there.
         let smallNode = n <= 1024
-        var touchedCount = 0
+        // Samples at even and odd positions count into separate tables, so that a run of one bin
+        // (blank pixels) is two interleaved chains of increments rather than one, each waiting on
+        // the store before it; occupied bins are marked with plain stores, listed afterwards.
+        var j = 0
         if smallNode {
-            for j in 0..<n {
-                let b = Int(codes[j])
-                if binCounts[b] == 0 { touched[touchedCount] = b; touchedCount += 1 }
-                binCounts[b] &+= 1
+            while j &+ 1 < n {
+                let b0 = Int(codes[j]), b1 = Int(codes[j &+ 1])
+                seen.storeBytes(of: 1, toByteOffset: b0, as: UInt8.self)
+                seen.storeBytes(of: 1, toByteOffset: b1, as: UInt8.self)
+                evenCounts[b0] &+= 1
+                oddCounts[b1] &+= 1
+                j &+= 2
             }
         } else {
-            // Large nodes occupy many bins: find them afterwards rather than test every sample.
-            for j in 0..<n {
-                let b = Int(codes[j])
-                binCounts[b] &+= 1
-                let entry = nodeEntries[j]
-                classHistogram[b << shift | GiniCountScan.entryClass(entry)] &+= entry >> 8
+            while j &+ 1 < n {
+                let b0 = Int(codes[j]), b1 = Int(codes[j &+ 1])
+                seen.storeBytes(of: 1, toByteOffset: b0, as: UInt8.self)
+                seen.storeBytes(of: 1, toByteOffset: b1, as: UInt8.self)
+                evenCounts[b0] &+= 1
+                oddCounts[b1] &+= 1
+                let e0 = nodeEntries[j], e1 = nodeEntries[j &+ 1]
+                classHistogram[b0 << shift | GiniCountScan.entryClass(e0)] &+= e0 >> 8
+                classHistogram[b1 << shift | GiniCountScan.entryClass(e1)] &+= e1 >> 8
+                j &+= 2
             }
-            touchedCount = 256   // listed by the scan of all bins below
         }
-        if touchedCount > 32 {   // then a scan of all bins is cheaper than an insertion sort
-            touchedCount = 0
-            for b in 0..<256 where binCounts[b] > 0 { touched[touchedCount] = b; touchedCount += 1 }
-        } else {
-            insertionSort(touched, count: touchedCount)
+        if j < n {
+            let b = Int(codes[j])
+            seen.storeBytes(of: 1, toByteOffset: b, as: UInt8.self)
+            evenCounts[b] &+= 1
+            if !smallNode { let e = nodeEntries[j]; classHistogram[b << shift | GiniCountScan.entryClass(e)] &+= e >> 8 }
         }
+        let touchedCount = listSeenBins(scratch.seenBins, into: touched)
         // Few samples per bin: counting-sort the samples by bin and move them one at a time.
         let bySample = smallNode || touchedCount * (classes + 1) > 2 * n
         defer {
-            if smallNode {
-                for t in 0..<touchedCount { binCounts[touched[t]] = 0 }
-            } else if bySample {
+            for t in 0..<touchedCount { let b = touched[t]; evenCounts[b] = 0; oddCounts[b] = 0 }
+            if !smallNode && bySample {
                 // Cheaper to clear what the samples touched than whole bins.
-                for j in 0..<n {
-                    let b = Int(codes[j])
-                    binCounts[b] = 0
-                    classHistogram[b << shift | GiniCountScan.entryClass(nodeEntries[j])] = 0
-                }
-            } else {
+                for j in 0..<n { classHistogram[Int(codes[j]) << shift | GiniCountScan.entryClass(nodeEntries[j])] = 0 }
+            } else if !smallNode {
                 for t in 0..<touchedCount {
                     let b = touched[t]
-                    binCounts[b] = 0
                     for c in 0..<classes { classHistogram[b << shift | c] = 0 }
                 }
             }
@@ -110,21 +115,37 @@ struct GiniCountScan: Sendable {
         guard touchedCount > 1 else { return }
 
         var sweep = GiniCountSweep(totals: totals, classes: classes, left: scratch.leftCounts)
-        let sorted = scratch.sortedEntries, starts = scratch.binStarts
+        let sorted = scratch.sortedEntries, evenStarts = scratch.evenStarts, oddStarts = scratch.oddStarts
         if bySample {
+            // Each bin holds its even-position samples, then its odd-position ones (the order
+            // within a bin changes no sum); afterwards `oddStarts[b]` is where bin `b` ends.
             var offset = 0
-            for t in 0..<touchedCount { let b = touched[t]; starts[b] = offset; offset += Int(binCounts[b]) }
-            for j in 0..<n {
+            for t in 0..<touchedCount {
+                let b = touched[t]
+                let even = Int(evenCounts[b])
+                evenStarts[b] = offset; oddStarts[b] = offset &+ even
+                offset &+= even &+ Int(oddCounts[b])
+            }
+            var j = 0
+            while j &+ 1 < n {
+                let b0 = Int(codes[j]), b1 = Int(codes[j &+ 1])
+                sorted[evenStarts[b0]] = nodeEntries[j]
+                evenStarts[b0] &+= 1
+                sorted[oddStarts[b1]] = nodeEntries[j &+ 1]
+                oddStarts[b1] &+= 1
+                j &+= 2
+            }
+            if j < n {
                 let b = Int(codes[j])
-                sorted[starts[b]] = nodeEntries[j]
-                starts[b] += 1
+                sorted[evenStarts[b]] = nodeEntries[j]
+                evenStarts[b] &+= 1
             }
         }
         var bar = sweep.bar(toBeat: best, parentCost: parentCost)
         var moved = 0
         for t in 0..<(touchedCount - 1) {
             let b = touched[t]
-            let end = moved + Int(binCounts[b])
+            let end = bySample ? oddStarts[b] : moved + Int(evenCounts[b]) + Int(oddCounts[b])
             if bySample {
                 for position in moved..<end { sweep.move(sorted[position]) }
             } else {
@@ -214,14 +235,21 @@ struct GiniCountSweep {
     }
 }
 
-/// Sorts a few integers in place (the occupied bins of a node: at most 32 of them).
+/// Lists in increasing order the bins marked in `seen` (256 bytes, each 0 or 1, read as 32
+/// words) and clears the marks; returns how many there are. Costs a word per 8 bins plus a
+/// step per marked bin, instead of a test per bin.
 @inline(__always)
-func insertionSort(_ values: UnsafeMutablePointer<Int>, count: Int) {
-    guard count > 1 else { return }
-    for i in 1..<count {
-        let value = values[i]
-        var j = i
-        while j > 0 && values[j - 1] > value { values[j] = values[j - 1]; j -= 1 }
-        values[j] = value
+func listSeenBins(_ seen: UnsafeMutablePointer<UInt64>, into bins: UnsafeMutablePointer<Int>) -> Int {
+    var count = 0
+    for w in 0..<32 {
+        var word = UInt64(littleEndian: seen[w])
+        guard word != 0 else { continue }
+        seen[w] = 0
+        repeat {
+            bins[count] = w &<< 3 | word.trailingZeroBitCount &>> 3   // each mark is a single bit
+            count &+= 1
+            word &= word &- 1
+        } while word != 0
     }
+    return count
 }

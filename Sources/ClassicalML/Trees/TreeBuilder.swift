@@ -258,8 +258,12 @@ final class ScanScratch {
     let touched: UnsafeMutablePointer<Int>
 
     // The integer buffers of `GiniCountScan` (classes ≤ width − 1).
-    /// Samples per bin, 256 of them; all zero between uses.
-    let binCounts: UnsafeMutablePointer<Int32>
+    /// Samples per bin at even and at odd node positions, 256 each; all zero between uses.
+    let evenCounts: UnsafeMutablePointer<Int32>, oddCounts: UnsafeMutablePointer<Int32>
+    /// Where each bin's even- and odd-position samples go in a counting sort.
+    let evenStarts: UnsafeMutablePointer<Int>, oddStarts: UnsafeMutablePointer<Int>
+    /// One byte per bin, 1 when the bin is occupied (256 bytes as 32 words); all zero between uses.
+    let seenBins: UnsafeMutablePointer<UInt64>
     /// Class weights per bin, 256 rows of 64 at most; all zero between uses.
     let classHistogram: UnsafeMutablePointer<Int32>
     /// The node's class weights, and the left side's during a sweep.
@@ -278,8 +282,10 @@ final class ScanScratch {
         ordered = .allocate(capacity: 1)
         local = .allocate(capacity: 1)
         touched = .allocate(capacity: 256)
-        binCounts = .allocate(capacity: 256)
-        binCounts.initialize(repeating: 0, count: 256)
+        evenCounts = .allocate(capacity: 256); evenCounts.initialize(repeating: 0, count: 256)
+        oddCounts = .allocate(capacity: 256); oddCounts.initialize(repeating: 0, count: 256)
+        evenStarts = .allocate(capacity: 256); oddStarts = .allocate(capacity: 256)
+        seenBins = .allocate(capacity: 32); seenBins.initialize(repeating: 0, count: 32)
         classHistogram = .allocate(capacity: 256 * 64)
         classHistogram.initialize(repeating: 0, count: 256 * 64)
         totals = .allocate(capacity: width); leftCounts = .allocate(capacity: width)
@@ -303,7 +309,8 @@ final class ScanScratch {
 
     deinit {
         histogram.deallocate(); binStarts.deallocate(); touched.deallocate(); ordered.deallocate(); local.deallocate()
-        binCounts.deallocate(); classHistogram.deallocate(); totals.deallocate(); leftCounts.deallocate()
+        evenCounts.deallocate(); oddCounts.deallocate(); evenStarts.deallocate(); oddStarts.deallocate(); seenBins.deallocate()
+        classHistogram.deallocate(); totals.deallocate(); leftCounts.deallocate()
         nodeEntries.deallocate(); sortedEntries.deallocate()
     }
 }
