@@ -158,7 +158,7 @@ struct GiniCountScan: Sendable {
             guard sweep.mayExceed(bar) else { continue }
             let gain = parentCost - sweep.cost
             if best.isBeaten(by: gain, parentCost: parentCost) {
-                best = TreeBuilderSplit(feature: feature, bin: b, gain: gain, left: [])
+                best = TreeBuilderSplit(feature: feature, bin: b, gain: gain)
                 bar = sweep.bar(toBeat: best, parentCost: parentCost)
             }
         }

@@ -59,23 +59,32 @@ struct TreeBuilder<Criterion: SplitCriterion> {
             }
             guard split.feature >= 0, split.gain > limits.minGain else { continue }
             // Partition the node's samples, stably: left are those with bin ≤ split.bin. Samples
-            // stay in increasing order, so that gathering their codes reads memory forwards.
+            // stay in increasing order, so that gathering their codes reads memory forwards. The
+            // left side's statistics are summed on the way, in node order.
             let column = split.feature * bins.sampleCount
             var lo = job.lo
+            var leftStats = [Double](repeating: 0, count: width)
             bins.codes.withUnsafeBufferPointer { codes in
                 indices.withUnsafeMutableBufferPointer { idx in
                     partitionBuffer.withUnsafeMutableBufferPointer { right in
-                        var rightCount = 0
-                        for position in job.lo..<job.hi {
-                            let i = idx[position]
-                            if Int(codes[column + i]) <= split.bin { idx[lo] = i; lo += 1 } else { right[rightCount] = i; rightCount += 1 }
+                        leftStats.withUnsafeMutableBufferPointer { leftStats in
+                            var rightCount = 0
+                            for position in job.lo..<job.hi {
+                                let i = idx[position]
+                                if Int(codes[column + i]) <= split.bin {
+                                    idx[lo] = i; lo += 1
+                                    criterion.add(i, to: leftStats.baseAddress!)
+                                } else {
+                                    right[rightCount] = i; rightCount += 1
+                                }
+                            }
+                            for k in 0..<rightCount { idx[lo + k] = right[k] }
                         }
-                        for k in 0..<rightCount { idx[lo + k] = right[k] }
                     }
                 }
             }
-            let rightStats = zip(job.stats, split.left).map { $0 - $1 }
-            let leftValue = split.left.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
+            let rightStats = zip(job.stats, leftStats).map { $0 - $1 }
+            let leftValue = leftStats.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
             let rightValue = rightStats.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
             let leftNode = tree.addNode(value: leftValue, samples: lo - job.lo, depth: job.depth + 1)
             let rightNode = tree.addNode(value: rightValue, samples: job.hi - lo, depth: job.depth + 1)
@@ -85,7 +94,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
             tree.right[job.node] = rightNode
             importances[split.feature] += split.gain
             stack.append(PendingNode(node: rightNode, lo: lo, hi: job.hi, depth: job.depth + 1, stats: rightStats))
-            stack.append(PendingNode(node: leftNode, lo: job.lo, hi: lo, depth: job.depth + 1, stats: split.left))
+            stack.append(PendingNode(node: leftNode, lo: job.lo, hi: lo, depth: job.depth + 1, stats: leftStats))
         }
         return (tree, importances)
     }
@@ -134,17 +143,19 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 }
             }
         } else {
-            // Visit each row's features in increasing order (forwards through memory).
-            var positions = Array(features.indices)
-            if !zip(features, features.dropFirst()).allSatisfy({ $0 < $1 }) { positions.sort { features[$0] < features[$1] } }
-            let ordered = positions.map { features[$0] }
+            // Visit each row's features in increasing order (forwards through memory): sort the
+            // features, each packed with its scan position, and note where its codes go.
             let m = features.count
+            var keyed = features.enumerated().map { $0.element * m + $0.offset }
+            keyed.sort()
+            let ordered = keyed.map { $0 / m }
+            let outputs = keyed.map { $0 % m * n }
             bins.rowCodes.withUnsafeBufferPointer { rows in
-                positions.withUnsafeBufferPointer { positions in
+                outputs.withUnsafeBufferPointer { outputs in
                     ordered.withUnsafeBufferPointer { ordered in
                         for (j, i) in node.enumerated() {
                             let row = rows.baseAddress! + i * d
-                            for k in 0..<m { local[positions[k] &* n &+ j] = row[ordered[k]] }
+                            for k in 0..<m { local[outputs[k] &+ j] = row[ordered[k]] }
                         }
                     }
                 }
@@ -203,31 +214,20 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                         if n - moved < minLeaf { break }
                         let gain = parentCost - sweep.cost
                         if best.isBeaten(by: gain, parentCost: parentCost) {
-                            best = Split(feature: feature, bin: b, gain: gain, left: [])
+                            best = Split(feature: feature, bin: b, gain: gain)
                         }
                     }
                 }
                 for b in touched { for k in 0..<width { h[b * width + k] = 0 } }
             }
         }
-        guard best.feature >= 0 else { return best }
-        // Recover the left side's statistics of the winning split.
-        var left = [Double](repeating: 0, count: criterion.width)
-        let column = best.feature * bins.sampleCount
-        left.withUnsafeMutableBufferPointer { l in
-            bins.codes.withUnsafeBufferPointer { codes in
-                for i in node where Int(codes[column + i]) <= best.bin { criterion.add(i, to: l.baseAddress!) }
-            }
-        }
-        best.left = left
         return best
     }
 }
 
-/// A node's best split: the feature, the last bin on the left, the cost decrease and the
-/// left side's statistics (filled in once the winner is known).
+/// A node's best split: the feature, the last bin on the left and the cost decrease.
 struct TreeBuilderSplit {
-    var feature = -1; var bin = 0; var gain = 0.0; var left: [Double] = []
+    var feature = -1; var bin = 0; var gain = 0.0
 
     /// Whether a candidate with `gain` replaces this best split so far. Near-ties keep the earlier
     /// candidate (a relative margin of 1e-12 of the parent's cost), so that every split search —
