@@ -236,20 +236,25 @@ struct GiniCountSweep {
 }
 
 /// Lists in increasing order the bins marked in `seen` (256 bytes, each 0 or 1, read as 32
-/// words) and clears the marks; returns how many there are. Costs a word per 8 bins plus a
-/// step per marked bin, instead of a test per bin.
+/// words) and clears the marks; returns how many there are. Each word's 8 marks become 8 bits
+/// of a 256-bit map by one multiplication, without branches; the map's bits are then listed
+/// in order, a step per marked bin.
 @inline(__always)
 func listSeenBins(_ seen: UnsafeMutablePointer<UInt64>, into bins: UnsafeMutablePointer<Int>) -> Int {
     var count = 0
-    for w in 0..<32 {
-        var word = UInt64(littleEndian: seen[w])
-        guard word != 0 else { continue }
-        seen[w] = 0
-        repeat {
-            bins[count] = w &<< 3 | word.trailingZeroBitCount &>> 3   // each mark is a single bit
+    for group in 0..<4 {
+        var map: UInt64 = 0
+        for w in 0..<8 {
+            // Bytes of 0 or 1 times this constant leave byte k's mark at bit 56 + k, carry-free.
+            let marks = UInt64(littleEndian: seen[group &<< 3 | w]) &* 0x0102_0408_1020_4080
+            map |= (marks &>> 56) &<< (w &<< 3)
+            seen[group &<< 3 | w] = 0
+        }
+        while map != 0 {
+            bins[count] = group &<< 6 | map.trailingZeroBitCount
             count &+= 1
-            word &= word &- 1
-        } while word != 0
+            map &= map &- 1
+        }
     }
     return count
 }
