@@ -24,5 +24,6 @@ let package = Package(
         benchmark("gemm-share-bench"),
         benchmark("classic-bench"),
         benchmark("forest-memory-bench"),
+        benchmark("forest-bench"),
     ]
 )

@@ -10,6 +10,14 @@ public func timed<Result>(_ body: () throws -> Result) rethrows -> (result: Resu
     return (result, Double(elapsed) / 1e9)
 }
 
+/// CPU seconds the whole process (all its threads) has used so far: unlike wall-clock time, not
+/// inflated by waiting for a core that another process holds.
+public func processCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
 /// The process's peak resident set so far, in mebibytes (`VmHWM` in /proc/self/status),
 /// or nil where that file does not exist.
 public func peakResidentMegabytes() -> Double? {

@@ -20,28 +20,29 @@ struct FeatureBins: Sendable {
     init(_ x: Matrix, maxBins: Int = 256) {
         let n = x.rows, d = x.columns
         sampleCount = n; featureCount = d
-        let columns = x.transposed()   // one strided pass; every feature is contiguous afterwards
-        let binnings = Parallel.map(0..<d) { f in
-            FeatureBins.binning(for: Array(columns.values[f * n ..< (f + 1) * n]), maxBins: maxBins)
-        }
-        let edgeLists = binnings.map(\.edges)
         var codes = [UInt8](repeating: 0, count: n * d)
-        codes.withUnsafeMutableBufferPointer { out in
-            let base = out.baseAddress!
-            columns.values.withUnsafeBufferPointer { values in
-                Parallel.forEach(0..<d) { f in
-                    if let direct = binnings[f].codes {
-                        // Few distinct values: a value's bin is its rank among them.
-                        for i in 0..<n { (base + f * n + i).pointee = direct.code(of: values[f * n + i]) }
-                        return
-                    }
-                    edgeLists[f].withUnsafeBufferPointer { edges in
-                        // Runs of one value (blank pixels, zero counts) skip the search.
-                        var last = Double.nan, lastCode: UInt8 = 0
-                        for i in 0..<n {
-                            let value = values[f * n + i]
-                            if value != last { last = value; lastCode = UInt8(FeatureBins.bin(of: value, edges: edges)) }
-                            (base + f * n + i).pointee = lastCode
+        var edgeLists = [[Double]](repeating: [], count: d)
+        // Each worker bins its share of the features a block at a time: the block's columns are
+        // copied out of the row-major matrix (a few whole cache lines per row) into the worker's
+        // buffer, so that no transposed copy of the whole matrix is made.
+        let block = FeatureBins.blockWidth
+        codes.withUnsafeMutableBufferPointer { codes in
+            edgeLists.withUnsafeMutableBufferPointer { edgeLists in
+                x.values.withUnsafeBufferPointer { values in
+                    let codes = codes.baseAddress!, edgeLists = edgeLists.baseAddress!, values = values.baseAddress!
+                    Parallel.forChunks(0..<(d + block - 1) / block) { blocks in
+                        let columns = UnsafeMutablePointer<Double>.allocate(capacity: block * n)
+                        defer { columns.deallocate() }
+                        for b in blocks {
+                            let lo = b * block, width = min(block, d - lo)
+                            for i in 0..<n {
+                                let row = values + i * d + lo
+                                for k in 0..<width { columns[k * n + i] = row[k] }
+                            }
+                            for k in 0..<width {
+                                let column = UnsafeBufferPointer(start: columns + k * n, count: n)
+                                edgeLists[lo + k] = FeatureBins.bin(column, maxBins: maxBins, into: codes + (lo + k) * n)
+                            }
                         }
                     }
                 }
@@ -49,16 +50,54 @@ struct FeatureBins: Sendable {
         }
         edges = edgeLists
         self.codes = codes
-        rowCodes = transposedBuffer(codes, rows: d, columns: n)
+        rowCodes = FeatureBins.transposed(codes, features: d, samples: n)
     }
 
-    /// A column's edges and, when it has at most `maxBins` distinct values, the table from each
-    /// value to its bin (its rank).
-    static func binning(for column: [Double], maxBins: Int) -> (edges: [Double], codes: DistinctValueCodes?) {
-        if let distinct = column.withUnsafeBufferPointer({ distinctValues(of: $0, limit: maxBins) }) {
-            return (zip(distinct.dropLast(), distinct.dropFirst()).map { ($0 + $1) / 2 }, DistinctValueCodes(distinct))
+    /// Features binned together, copied from the matrix a block at a time: 8 doubles are one
+    /// cache line of each row.
+    static let blockWidth = 8
+
+    /// Bins one column: writes every value's code into `codes` and returns the column's edges.
+    static func bin(_ column: UnsafeBufferPointer<Double>, maxBins: Int, into codes: UnsafeMutablePointer<UInt8>) -> [Double] {
+        if let distinct = distinctValues(of: column, limit: maxBins) {
+            // Few distinct values: a value's bin is its rank among them.
+            let direct = DistinctValueCodes(distinct)
+            for (i, value) in column.enumerated() { codes[i] = direct.code(of: value) }
+            return zip(distinct.dropLast(), distinct.dropFirst()).map { ($0 + $1) / 2 }
         }
-        return (edges(for: column, maxBins: maxBins), nil)
+        let edges = FeatureBins.edges(for: Array(column), maxBins: maxBins)
+        edges.withUnsafeBufferPointer { edges in
+            // Runs of one value (blank pixels, zero counts) skip the search.
+            var last = Double.nan, lastCode: UInt8 = 0
+            for (i, value) in column.enumerated() {
+                if value != last { last = value; lastCode = UInt8(FeatureBins.bin(of: value, edges: edges)) }
+                codes[i] = lastCode
+            }
+        }
+        return edges
+    }
+
+    /// The codes row-major, `samples × features`, from the column-major `codes`; the workers
+    /// take a share of the samples each, in tiles.
+    static func transposed(_ codes: [UInt8], features d: Int, samples n: Int) -> [UInt8] {
+        var rows = [UInt8](repeating: 0, count: n * d)
+        let tile = 64
+        codes.withUnsafeBufferPointer { from in
+            rows.withUnsafeMutableBufferPointer { to in
+                let from = from.baseAddress!, to = to.baseAddress!
+                Parallel.forChunks(0..<(n + tile - 1) / tile) { tiles in
+                    for t in tiles {
+                        let lo = t * tile, hi = min(n, lo + tile)
+                        for f0 in stride(from: 0, to: d, by: tile) {
+                            for f in f0..<min(d, f0 + tile) {
+                                for i in lo..<hi { to[i * d + f] = from[f * n + i] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return rows
     }
 
     static func edges(for column: [Double], maxBins: Int) -> [Double] {

@@ -59,23 +59,32 @@ struct TreeBuilder<Criterion: SplitCriterion> {
             }
             guard split.feature >= 0, split.gain > limits.minGain else { continue }
             // Partition the node's samples, stably: left are those with bin ≤ split.bin. Samples
-            // stay in increasing order, so that gathering their codes reads memory forwards.
+            // stay in increasing order, so that gathering their codes reads memory forwards. The
+            // left side's statistics are summed on the way, in node order.
             let column = split.feature * bins.sampleCount
             var lo = job.lo
+            var leftStats = [Double](repeating: 0, count: width)
             bins.codes.withUnsafeBufferPointer { codes in
                 indices.withUnsafeMutableBufferPointer { idx in
                     partitionBuffer.withUnsafeMutableBufferPointer { right in
-                        var rightCount = 0
-                        for position in job.lo..<job.hi {
-                            let i = idx[position]
-                            if Int(codes[column + i]) <= split.bin { idx[lo] = i; lo += 1 } else { right[rightCount] = i; rightCount += 1 }
+                        leftStats.withUnsafeMutableBufferPointer { leftStats in
+                            var rightCount = 0
+                            for position in job.lo..<job.hi {
+                                let i = idx[position]
+                                if Int(codes[column + i]) <= split.bin {
+                                    idx[lo] = i; lo += 1
+                                    criterion.add(i, to: leftStats.baseAddress!)
+                                } else {
+                                    right[rightCount] = i; rightCount += 1
+                                }
+                            }
+                            for k in 0..<rightCount { idx[lo + k] = right[k] }
                         }
-                        for k in 0..<rightCount { idx[lo + k] = right[k] }
                     }
                 }
             }
-            let rightStats = zip(job.stats, split.left).map { $0 - $1 }
-            let leftValue = split.left.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
+            let rightStats = zip(job.stats, leftStats).map { $0 - $1 }
+            let leftValue = leftStats.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
             let rightValue = rightStats.withUnsafeBufferPointer { criterion.leafValue($0.baseAddress!) }
             let leftNode = tree.addNode(value: leftValue, samples: lo - job.lo, depth: job.depth + 1)
             let rightNode = tree.addNode(value: rightValue, samples: job.hi - lo, depth: job.depth + 1)
@@ -85,7 +94,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
             tree.right[job.node] = rightNode
             importances[split.feature] += split.gain
             stack.append(PendingNode(node: rightNode, lo: lo, hi: job.hi, depth: job.depth + 1, stats: rightStats))
-            stack.append(PendingNode(node: leftNode, lo: job.lo, hi: lo, depth: job.depth + 1, stats: split.left))
+            stack.append(PendingNode(node: leftNode, lo: job.lo, hi: lo, depth: job.depth + 1, stats: leftStats))
         }
         return (tree, importances)
     }
@@ -134,17 +143,19 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                 }
             }
         } else {
-            // Visit each row's features in increasing order (forwards through memory).
-            var positions = Array(features.indices)
-            if !zip(features, features.dropFirst()).allSatisfy({ $0 < $1 }) { positions.sort { features[$0] < features[$1] } }
-            let ordered = positions.map { features[$0] }
+            // Visit each row's features in increasing order (forwards through memory): sort the
+            // features, each packed with its scan position, and note where its codes go.
             let m = features.count
+            var keyed = features.enumerated().map { $0.element * m + $0.offset }
+            keyed.sort()
+            let ordered = keyed.map { $0 / m }
+            let outputs = keyed.map { $0 % m * n }
             bins.rowCodes.withUnsafeBufferPointer { rows in
-                positions.withUnsafeBufferPointer { positions in
+                outputs.withUnsafeBufferPointer { outputs in
                     ordered.withUnsafeBufferPointer { ordered in
                         for (j, i) in node.enumerated() {
                             let row = rows.baseAddress! + i * d
-                            for k in 0..<m { local[positions[k] &* n &+ j] = row[ordered[k]] }
+                            for k in 0..<m { local[outputs[k] &+ j] = row[ordered[k]] }
                         }
                     }
                 }
@@ -203,31 +214,20 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                         if n - moved < minLeaf { break }
                         let gain = parentCost - sweep.cost
                         if best.isBeaten(by: gain, parentCost: parentCost) {
-                            best = Split(feature: feature, bin: b, gain: gain, left: [])
+                            best = Split(feature: feature, bin: b, gain: gain)
                         }
                     }
                 }
                 for b in touched { for k in 0..<width { h[b * width + k] = 0 } }
             }
         }
-        guard best.feature >= 0 else { return best }
-        // Recover the left side's statistics of the winning split.
-        var left = [Double](repeating: 0, count: criterion.width)
-        let column = best.feature * bins.sampleCount
-        left.withUnsafeMutableBufferPointer { l in
-            bins.codes.withUnsafeBufferPointer { codes in
-                for i in node where Int(codes[column + i]) <= best.bin { criterion.add(i, to: l.baseAddress!) }
-            }
-        }
-        best.left = left
         return best
     }
 }
 
-/// A node's best split: the feature, the last bin on the left, the cost decrease and the
-/// left side's statistics (filled in once the winner is known).
+/// A node's best split: the feature, the last bin on the left and the cost decrease.
 struct TreeBuilderSplit {
-    var feature = -1; var bin = 0; var gain = 0.0; var left: [Double] = []
+    var feature = -1; var bin = 0; var gain = 0.0
 
     /// Whether a candidate with `gain` replaces this best split so far. Near-ties keep the earlier
     /// candidate (a relative margin of 1e-12 of the parent's cost), so that every split search —
@@ -236,6 +236,12 @@ struct TreeBuilderSplit {
     ///     if best.isBeaten(by: gain, parentCost: parentCost) { best = TreeBuilderSplit(feature: f, bin: b, gain: gain) }
     func isBeaten(by gain: Double, parentCost: Double) -> Bool {
         gain > self.gain + 1e-12 * abs(parentCost) || feature < 0 && gain > 0
+    }
+
+    /// The gain a candidate must exceed to replace this split: `isBeaten(by: g)` is `g > gainToBeat`
+    /// (no split yet: any positive gain; `gain` is 0 then).
+    func gainToBeat(parentCost: Double) -> Double {
+        feature < 0 ? min(0, gain + 1e-12 * abs(parentCost)) : gain + 1e-12 * abs(parentCost)
     }
 }
 
@@ -252,16 +258,19 @@ final class ScanScratch {
     let touched: UnsafeMutablePointer<Int>
 
     // The integer buffers of `GiniCountScan` (classes ≤ width − 1).
-    /// Samples per bin, 256 of them; all zero between uses.
-    let binCounts: UnsafeMutablePointer<Int32>
+    /// Samples per bin at even and at odd node positions, 256 each; all zero between uses.
+    let evenCounts: UnsafeMutablePointer<Int32>, oddCounts: UnsafeMutablePointer<Int32>
+    /// Where each bin's even- and odd-position samples go in a counting sort.
+    let evenStarts: UnsafeMutablePointer<Int>, oddStarts: UnsafeMutablePointer<Int>
+    /// One byte per bin, 1 when the bin is occupied (256 bytes as 32 words); all zero between uses.
+    let seenBins: UnsafeMutablePointer<UInt64>
     /// Class weights per bin, 256 rows of 64 at most; all zero between uses.
     let classHistogram: UnsafeMutablePointer<Int32>
-    /// The node's class weights, and both sides' during a sweep.
-    let totals: UnsafeMutablePointer<Int64>, leftCounts: UnsafeMutablePointer<Int64>, rightCounts: UnsafeMutablePointer<Int64>
-    /// The node's labels and weights in node order, and node positions sorted by bin.
-    private(set) var nodeLabels: UnsafeMutablePointer<UInt8>
-    private(set) var nodeWeights: UnsafeMutablePointer<Int32>
-    private(set) var order: UnsafeMutablePointer<Int32>
+    /// The node's class weights, and the left side's during a sweep.
+    let totals: UnsafeMutablePointer<Int64>, leftCounts: UnsafeMutablePointer<Int64>
+    /// The node's entries (`GiniCountScan.entries`) in node order, and the same sorted by bin.
+    private(set) var nodeEntries: UnsafeMutablePointer<Int32>
+    private(set) var sortedEntries: UnsafeMutablePointer<Int32>
     private var orderedCapacity = 0, localCapacity = 0
 
     init(width: Int) {
@@ -273,22 +282,23 @@ final class ScanScratch {
         ordered = .allocate(capacity: 1)
         local = .allocate(capacity: 1)
         touched = .allocate(capacity: 256)
-        binCounts = .allocate(capacity: 256)
-        binCounts.initialize(repeating: 0, count: 256)
+        evenCounts = .allocate(capacity: 256); evenCounts.initialize(repeating: 0, count: 256)
+        oddCounts = .allocate(capacity: 256); oddCounts.initialize(repeating: 0, count: 256)
+        evenStarts = .allocate(capacity: 256); oddStarts = .allocate(capacity: 256)
+        seenBins = .allocate(capacity: 32); seenBins.initialize(repeating: 0, count: 32)
         classHistogram = .allocate(capacity: 256 * 64)
         classHistogram.initialize(repeating: 0, count: 256 * 64)
-        totals = .allocate(capacity: width); leftCounts = .allocate(capacity: width); rightCounts = .allocate(capacity: width)
-        nodeLabels = .allocate(capacity: 1); nodeWeights = .allocate(capacity: 1); order = .allocate(capacity: 1)
+        totals = .allocate(capacity: width); leftCounts = .allocate(capacity: width)
+        nodeEntries = .allocate(capacity: 1); sortedEntries = .allocate(capacity: 1)
     }
 
     func prepare(samples: Int, features: Int) {
         if samples > orderedCapacity {
-            ordered.deallocate(); nodeLabels.deallocate(); nodeWeights.deallocate(); order.deallocate()
+            ordered.deallocate(); nodeEntries.deallocate(); sortedEntries.deallocate()
             orderedCapacity = max(samples, 2 * orderedCapacity)
             ordered = .allocate(capacity: orderedCapacity)
-            nodeLabels = .allocate(capacity: orderedCapacity)
-            nodeWeights = .allocate(capacity: orderedCapacity)
-            order = .allocate(capacity: orderedCapacity)
+            nodeEntries = .allocate(capacity: orderedCapacity)
+            sortedEntries = .allocate(capacity: orderedCapacity)
         }
         if samples * features > localCapacity {
             local.deallocate()
@@ -299,8 +309,9 @@ final class ScanScratch {
 
     deinit {
         histogram.deallocate(); binStarts.deallocate(); touched.deallocate(); ordered.deallocate(); local.deallocate()
-        binCounts.deallocate(); classHistogram.deallocate(); totals.deallocate(); leftCounts.deallocate(); rightCounts.deallocate()
-        nodeLabels.deallocate(); nodeWeights.deallocate(); order.deallocate()
+        evenCounts.deallocate(); oddCounts.deallocate(); evenStarts.deallocate(); oddStarts.deallocate(); seenBins.deallocate()
+        classHistogram.deallocate(); totals.deallocate(); leftCounts.deallocate()
+        nodeEntries.deallocate(); sortedEntries.deallocate()
     }
 }
 
