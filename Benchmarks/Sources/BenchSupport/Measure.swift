@@ -28,11 +28,3 @@ public func peakResidentMegabytes() -> Double? {
     }
     return nil
 }
-
-/// CPU seconds the whole process has used so far (all threads, user and system): a measure of
-/// work that a busy machine disturbs far less than wall-clock time.
-public func processCPUSeconds() -> Double {
-    var usage = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &usage)
-    return Double(usage.tv_sec) + Double(usage.tv_nsec) / 1e9
-}
