@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
     name: "Primer",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "primer", targets: ["primer"]),
         /// What every chapter links against: the engines plus `show`, plots, tables, math and
@@ -26,9 +26,11 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CPrimerSystem"),
+        // The processor's spin-wait hint (a header-only module map, no library).
+        .systemLibrary(name: "CSpinWait"),
 
         // The numeric core and the engines.
-        .target(name: "NumericCore", dependencies: ["COpenBLAS"], swiftSettings: swiftSettings),
+        .target(name: "NumericCore", dependencies: ["COpenBLAS", "CSpinWait"], swiftSettings: swiftSettings),
         .target(name: "Datasets", dependencies: ["NumericCore", "CZlib"],
                 resources: [.copy("Bundled")], swiftSettings: swiftSettings),
         .target(name: "DeepLearning", dependencies: ["NumericCore", "Datasets"], swiftSettings: swiftSettings),

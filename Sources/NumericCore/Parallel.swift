@@ -14,13 +14,14 @@ public enum Parallel {
     }()
 
     /// Calls `body` with contiguous sub-ranges that together cover `range`, in parallel when the
-    /// range holds at least `2 × minChunk` indices. Chunks never overlap.
+    /// range holds at least `2 × minChunk` indices. Chunks never overlap. The chunks run on
+    /// `WorkerPool`'s threads, the first on the calling thread.
     public static func forChunks(_ range: Range<Int>, minChunk: Int = 1, _ body: (Range<Int>) -> Void) {
         let count = range.count
         if count == 0 { return }
         let chunks = min(workers, max(1, count / max(1, minChunk)))
         if chunks <= 1 { body(range); return }
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        WorkerPool.shared.run(chunks: chunks) { c in
             let lo = range.lowerBound + count * c / chunks
             let hi = range.lowerBound + count * (c + 1) / chunks
             if lo < hi { body(lo..<hi) }

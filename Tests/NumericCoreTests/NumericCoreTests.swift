@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import NumericCore
 
@@ -88,5 +89,40 @@ import Testing
 
     @Test func mapKeepsOrder() {
         #expect(Parallel.map(0..<1000) { $0 * 2 } == (0..<1000).map { $0 * 2 })
+    }
+
+    @Test func poolRunsEveryChunkOnceOverManyRegions() {
+        // Thousands of short regions back to back: the helpers must neither miss nor repeat one.
+        let pool = WorkerPool(helpers: 3)
+        var counts = [Int](repeating: 0, count: 7)
+        counts.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for region in 0..<5_000 {
+                let chunks = 2 + region % 6   // fewer, as many and more chunks than threads
+                pool.run(chunks: chunks) { chunk in base[chunk] += 1 }
+            }
+        }
+        let expected = (0..<7).map { chunk in (0..<5_000).filter { 2 + $0 % 6 > chunk }.count }
+        #expect(counts == expected)
+    }
+
+    @Test func poolRunsNestedAndConcurrentCallsInline() {
+        // A region started inside a chunk, or by a second thread while one runs, still runs
+        // every chunk (one after another on its own thread).
+        let pool = WorkerPool(helpers: 1)
+        let totals = UnsafeMutablePointer<Int>.allocate(capacity: 4)
+        totals.initialize(repeating: 0, count: 4)
+        defer { totals.deallocate() }
+        pool.run(chunks: 2) { outer in
+            pool.run(chunks: 2) { inner in totals[outer * 2 + inner] += 1 }
+        }
+        #expect(Array(UnsafeBufferPointer(start: totals, count: 4)) == [1, 1, 1, 1])
+        let sums = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+        sums.initialize(repeating: 0, count: 8)
+        defer { sums.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 4) { caller in
+            for _ in 0..<200 { pool.run(chunks: 2) { chunk in sums[caller * 2 + chunk] += 1 } }
+        }
+        #expect(Array(UnsafeBufferPointer(start: sums, count: 8)) == [Int](repeating: 200, count: 8))
     }
 }

@@ -20,7 +20,7 @@ public struct EngineBuild: Sendable {
 
     /// The source folders that make up the engine build.
     static let engineTargets = ["NumericCore", "Datasets", "DeepLearning", "ClassicalML", "PrimerWire",
-                                "PrimerMarkup", "PrimerFigures", "PrimerCells", "COpenBLAS", "CZlib"]
+                                "PrimerMarkup", "PrimerFigures", "PrimerCells", "COpenBLAS", "CZlib", "CSpinWait"]
 
     public init(toolchain: Toolchain) {
         self.toolchain = toolchain
@@ -92,7 +92,7 @@ public struct EngineBuild: Sendable {
         let root = toolchain.packageRoot
         var args = ["-I", modulesDirectory, "-L", libraryDirectory, "-lPrimerCells",
                     "-Xlinker", "-rpath", "-Xlinker", libraryDirectory]
-        for module in ["COpenBLAS", "CZlib"] {
+        for module in ["COpenBLAS", "CZlib", "CSpinWait"] {
             args += ["-Xcc", "-fmodule-map-file=\(root)/Sources/\(module)/module.modulemap"]
         }
         args += Self.openBLASIncludeFlags.flatMap { ["-Xcc", $0] }
