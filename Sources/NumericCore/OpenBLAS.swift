@@ -13,10 +13,27 @@ public enum Transpose: Sendable {
 ///     // C (2×2) = A (2×3) · B (3×2)
 ///     BLAS.gemm(m: 2, n: 2, k: 3, a: a, lda: 3, b: b, ldb: 2, c: c, ldc: 2)
 public enum BLAS {
-    /// The number of threads OpenBLAS uses for one call.
+    /// The number of threads OpenBLAS uses for one call. Setting it is not free (OpenBLAS
+    /// rearranges its per-thread buffers), so the setter does nothing when the value is unchanged.
     public static var threads: Int {
         get { Int(openblas_get_num_threads()) }
-        set { openblas_set_num_threads(Int32(newValue)) }
+        set {
+            _ = defaultThreads   // remembered before the first change
+            if newValue != threads { openblas_set_num_threads(Int32(newValue)) }
+        }
+    }
+
+    /// OpenBLAS's own thread count when the process started (`OPENBLAS_NUM_THREADS` or the cores).
+    public static let defaultThreads = Int(openblas_get_num_threads())
+
+    /// Runs `body` with OpenBLAS on `count` threads, then sets the count back if it changed.
+    ///
+    ///     let c = BLAS.withThreads(BLAS.defaultThreads) { a.multiplied(by: b) }
+    public static func withThreads<Result>(_ count: Int, _ body: () throws -> Result) rethrows -> Result {
+        let previous = threads
+        threads = count
+        defer { threads = previous }
+        return try body()
     }
 
     /// `C = alpha · op(A) · op(B) + beta · C`, single precision, row-major.

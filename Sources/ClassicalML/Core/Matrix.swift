@@ -98,9 +98,11 @@ public struct Matrix: Sendable, Equatable {
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
-                    BLAS.gemm(transA: transposeSelf ? .transposed : .none, transB: transposeOther ? .transposed : .none,
-                              m: m, n: n, k: k, a: a.baseAddress!, lda: max(1, columns),
-                              b: b.baseAddress!, ldb: max(1, other.columns), c: c.baseAddress!, ldc: max(1, n))
+                    withParallelBLAS {
+                        BLAS.gemm(transA: transposeSelf ? .transposed : .none, transB: transposeOther ? .transposed : .none,
+                                  m: m, n: n, k: k, a: a.baseAddress!, lda: max(1, columns),
+                                  b: b.baseAddress!, ldb: max(1, other.columns), c: c.baseAddress!, ldc: max(1, n))
+                    }
                 }
             }
         }

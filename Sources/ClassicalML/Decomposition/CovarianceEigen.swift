@@ -19,16 +19,16 @@ enum CovarianceEigen {
     static func top(_ x: Matrix, means: [Double], count: Int, singlePrecision: Bool? = nil) throws
         -> (vectors: Matrix, values: [Double], totalVariance: Double) {
         let d = x.columns
-        let values: [Double], vectors: [Double], totalVariance: Double
-        if singlePrecision ?? (x.rows * d * d >= singlePrecisionWork) {
-            let covariance = singleCovariance(x, means: means)
-            totalVariance = (0..<d).map { Double(covariance[$0 * d + $0]) }.reduce(0, +)
-            let (ascending, found) = try LAPACK.symmetricTopEigen(covariance, n: d, count: count)
-            values = ascending.map(Double.init); vectors = found.map(Double.init)
-        } else {
+        let (values, vectors, totalVariance) = try withParallelBLAS { () throws -> ([Double], [Double], Double) in
+            if singlePrecision ?? (x.rows * d * d >= singlePrecisionWork) {
+                let covariance = singleCovariance(x, means: means)
+                let (ascending, found) = try LAPACK.symmetricTopEigen(covariance, n: d, count: count)
+                return (ascending.map(Double.init), found.map(Double.init),
+                        (0..<d).map { Double(covariance[$0 * d + $0]) }.reduce(0, +))
+            }
             let covariance = doubleCovariance(x, means: means)
-            totalVariance = (0..<d).map { covariance[$0 * d + $0] }.reduce(0, +)
-            (values, vectors) = try LAPACK.symmetricTopEigen(covariance, n: d, count: count)
+            let (ascending, found) = try LAPACK.symmetricTopEigen(covariance, n: d, count: count)
+            return (ascending, found, (0..<d).map { covariance[$0 * d + $0] }.reduce(0, +))
         }
         var rows: [Double] = []
         rows.reserveCapacity(count * d)

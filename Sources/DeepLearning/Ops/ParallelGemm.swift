@@ -4,7 +4,6 @@ import NumericCore
 /// split across `Parallel` workers instead. On two cores, OpenBLAS's own worker threads keep
 /// spinning after each call and starve the engine's loops (im2col, pooling, activations) that
 /// run between products; splitting the work ourselves avoids that.
-/// The previous OpenBLAS thread count is restored after each call.
 ///
 /// OpenBLAS's results depend (in the last bits) on the shape of each call, so the split is part
 /// of the numerics: `.columns`, the default, is the split the course's outputs were recorded
@@ -49,11 +48,13 @@ enum Gemm {
 
 extension Gemm {
     /// Runs `body` with OpenBLAS held to one thread, for loops that call `serial` from several
-    /// `Parallel` workers at once; restores the previous thread count afterwards.
+    /// `Parallel` workers at once. The engine makes every product this way, so it leaves OpenBLAS
+    /// at one thread instead of switching back after each call: a switch costs OpenBLAS a
+    /// rearrangement of its thread buffers, which measured about a tenth of a CNN training step.
+    /// Code that wants OpenBLAS's own threads asks for them (`BLAS.withThreads`), as
+    /// `ClassicalML` does.
     static func singleThreadedBLAS<Result>(_ body: () -> Result) -> Result {
-        let previous = BLAS.threads
-        if previous != 1 { BLAS.threads = 1 }
-        defer { if previous != 1 { BLAS.threads = previous } }
+        BLAS.threads = 1
         return body()
     }
 
