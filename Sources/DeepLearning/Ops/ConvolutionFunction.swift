@@ -50,15 +50,15 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
             let product = group > 1 ? Tensor.uninitialized([outChannels, group * plane]) : nil
             for index in range {
                 let first = index * group, count = Swift.min(group, n - first)
-                let matrix = patches.pointer, stride = group * plane
+                let matrix = patches.pointer, patchStride = group * plane
                 for s in 0..<count {
-                    Im2Col.unfold(input.pointer + (first + s) * inputSize, into: matrix + s * plane, rowStride: stride, geometry)
+                    Im2Col.unfold(input.pointer + (first + s) * inputSize, into: matrix + s * plane, rowStride: patchStride, geometry)
                 }
                 let output = result.pointer + first * outputSize
                 if let product {
                     // [O, K] · [K, count·L] → [O, count·L], then each sample's rows plus the bias.
                     Gemm.serial(m: outChannels, n: count * plane, k: rows, a: weight.pointer, lda: rows,
-                                b: matrix, ldb: stride, c: product.pointer, ldc: group * plane)
+                                b: matrix, ldb: patchStride, c: product.pointer, ldc: group * plane)
                     for s in 0..<count {
                         for o in 0..<outChannels {
                             let source = product.pointer + o * group * plane + s * plane
@@ -72,7 +72,7 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
                     if let biasPointer {
                         for o in 0..<outChannels { (output + o * plane).update(repeating: biasPointer[o], count: plane) }
                     }
-                    Gemm.serial(m: outChannels, n: plane, k: rows, a: weight.pointer, lda: rows, b: matrix, ldb: stride,
+                    Gemm.serial(m: outChannels, n: plane, k: rows, a: weight.pointer, lda: rows, b: matrix, ldb: patchStride,
                                 beta: biasPointer == nil ? 0 : 1, c: output, ldc: plane)
                 }
             }
@@ -86,9 +86,9 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
                                          wantsWeight: needsWeight, wantsBias: needsBias)
         var partials: [ConvolutionBackward.Partial] = []
         if input.requiresGrad {
-            input.accumulateGrad { dst, accumulate in partials = passes.run(parts: groups, work: work, inputGradient: dst, accumulate: accumulate) }
+            input.accumulateGrad { dst, accumulate in partials = passes.run(groups: groups, work: work, inputGradient: dst, accumulate: accumulate) }
         } else {
-            partials = passes.run(parts: groups, work: work, inputGradient: nil, accumulate: false)
+            partials = passes.run(groups: groups, work: work, inputGradient: nil, accumulate: false)
         }
         if needsBias {
             bias?.accumulateGrad { dst, accumulate in ConvolutionBackward.add(partials.map(\.bias), into: dst, accumulate: accumulate) }
@@ -106,7 +106,7 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
 /// (the patches' gradient, folded straight back). The cores' partial sums are added in a fixed
 /// order at the end.
 ///
-///     let partials = passes.run(parts: 64, work: work, inputGradient: dst, accumulate: false)
+///     let partials = passes.run(groups: 64, work: work, inputGradient: dst, accumulate: false)
 struct ConvolutionBackward {
     let outChannels: Int, rows: Int, plane: Int, group: Int
     let geometry: WindowGeometry
@@ -117,7 +117,7 @@ struct ConvolutionBackward {
     struct Partial { var weight: [Float]; var bias: [Float] }
 
     /// Walks the `groups` groups of samples on every core; returns each core's partial sums.
-    func run(parts groups: Int, work: Int, inputGradient: UnsafeMutablePointer<Float>?, accumulate: Bool) -> [Partial] {
+    func run(groups: Int, work: Int, inputGradient: UnsafeMutablePointer<Float>?, accumulate: Bool) -> [Partial] {
         let cores = work >= Elementwise.parallelThreshold ? Swift.min(Parallel.workers, groups) : 1
         return Gemm.singleThreadedBLAS {
             Parallel.map(0..<cores) { core in
