@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Data-parallel loops over both cores, for work that BLAS does not cover.

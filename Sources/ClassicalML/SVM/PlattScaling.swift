@@ -27,7 +27,7 @@ struct PlattSigmoid: Sendable {
             // Gradient and Hessian (with a small ridge on the diagonal).
             var h11 = 1e-12, h22 = 1e-12, h21 = 0.0, g1 = 0.0, g2 = 0.0
             for (f, t) in zip(decisions, targets) {
-                let p = PlattSigmoid.positiveProbability(f * a + b), q = 1 - p
+                let p = sigmoid(-(f * a + b)), q = 1 - p
                 let d2 = p * q
                 h11 += f * f * d2; h22 += d2; h21 += f * d2
                 let d1 = t - p
@@ -52,12 +52,7 @@ struct PlattSigmoid: Sendable {
     }
 
     /// The probability of the positive class for decision value `f`.
-    func probability(_ f: Double) -> Double { PlattSigmoid.positiveProbability(f * a + b) }
-
-    /// `1 / (1 + exp(z))`, computed without overflow on either side.
-    static func positiveProbability(_ z: Double) -> Double {
-        z >= 0 ? exp(-z) / (1 + exp(-z)) : 1 / (1 + exp(z))
-    }
+    func probability(_ f: Double) -> Double { sigmoid(-(f * a + b)) }
 }
 
 /// Class probabilities from pairwise ones, by the second method of Wu, Lin and Weng (2004) as in
