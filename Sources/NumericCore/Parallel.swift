@@ -1,16 +1,34 @@
 import Foundation
 
-/// Data-parallel loops over both cores, for work that BLAS does not cover.
+/// Data-parallel loops over the cores, for work that BLAS does not cover.
 ///
 ///     Parallel.forEach(0..<rows) { row in … }          // one call per index
 ///     Parallel.forChunks(0..<n, minChunk: 1024) { r in for i in r { … } }
+///     Parallel.withWorkers(3) { model.fit(x, y) }      // three threads for this call only
 public enum Parallel {
-    /// How many workers a loop splits into (the number of active cores, at least 1).
-    /// Set `PRIMER_THREADS` in the environment to override.
-    public static let workers: Int = {
+    /// The worker count of the process: `PRIMER_THREADS` from the environment, or the number of
+    /// active cores; at least 1.
+    public static let defaultWorkers: Int = {
         if let text = ProcessInfo.processInfo.environment["PRIMER_THREADS"], let n = Int(text), n > 0 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
+
+    /// The worker count set by the innermost `withWorkers` on this thread, if any.
+    @TaskLocal static var scopedWorkers: Int?
+
+    /// How many threads run a parallel loop started on this thread: the innermost
+    /// `withWorkers`, else `defaultWorkers`.
+    public static var workers: Int { scopedWorkers ?? defaultWorkers }
+
+    /// Runs `body` with parallel loops started on this thread (or on its task) spread over
+    /// `count` threads instead of `defaultWorkers`; the pool grows its helpers when asked for
+    /// more than it has. Other threads keep their own setting.
+    ///
+    ///     let one = Parallel.withWorkers(1) { train() }, eight = Parallel.withWorkers(8) { train() }
+    public static func withWorkers<Result>(_ count: Int, _ body: () throws -> Result) rethrows -> Result {
+        precondition(count >= 1, "Parallel.withWorkers: \(count) workers; need at least 1")
+        return try $scopedWorkers.withValue(count, operation: body)
+    }
 
     /// Calls `body` with contiguous sub-ranges that together cover `range`, in parallel when the
     /// range holds at least `2 × minChunk` indices. Chunks never overlap. The chunks run on
@@ -18,9 +36,10 @@ public enum Parallel {
     public static func forChunks(_ range: Range<Int>, minChunk: Int = 1, _ body: (Range<Int>) -> Void) {
         let count = range.count
         if count == 0 { return }
+        let workers = workers
         let chunks = min(workers, max(1, count / max(1, minChunk)))
         if chunks <= 1 { body(range); return }
-        WorkerPool.shared.run(chunks: chunks) { c in
+        WorkerPool.shared.run(chunks: chunks, workers: workers) { c in
             let lo = range.lowerBound + count * c / chunks
             let hi = range.lowerBound + count * (c + 1) / chunks
             if lo < hi { body(lo..<hi) }
