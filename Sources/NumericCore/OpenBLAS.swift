@@ -260,3 +260,17 @@ public enum LAPACK {
         return out
     }
 }
+
+extension BLAS {
+    /// Runs `body` with OpenBLAS on one thread and leaves it there. The engines make every BLAS
+    /// and LAPACK call this way and split large work themselves (`GemmSlices`, `Parallel`):
+    /// OpenBLAS's results depend on its thread count (measured in ARCHITECTURE.md, "Engine
+    /// decisions"), the engines' must not. Leaving the count at one spares OpenBLAS the
+    /// rearrangement of its buffers that each change costs.
+    ///
+    ///     let c = BLAS.singleThreaded { BLAS.gemm(m: 2, n: 2, k: 3, a: a, lda: 3, b: b, ldb: 2, c: c, ldc: 2) }
+    public static func singleThreaded<Result>(_ body: () throws -> Result) rethrows -> Result {
+        threads = 1
+        return try body()
+    }
+}

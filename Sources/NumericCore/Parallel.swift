@@ -30,20 +30,42 @@ public enum Parallel {
         return try $scopedWorkers.withValue(count, operation: body)
     }
 
-    /// Calls `body` with contiguous sub-ranges that together cover `range`, in parallel when the
-    /// range holds at least `2 × minChunk` indices. Chunks never overlap. The chunks run on
-    /// `WorkerPool`'s threads, the first on the calling thread.
-    public static func forChunks(_ range: Range<Int>, minChunk: Int = 1, _ body: (Range<Int>) -> Void) {
-        let count = range.count
-        if count == 0 { return }
-        let workers = workers
-        let chunks = min(workers, max(1, count / max(1, minChunk)))
-        if chunks <= 1 { body(range); return }
-        WorkerPool.shared.run(chunks: chunks, workers: workers) { c in
-            let lo = range.lowerBound + count * c / chunks
-            let hi = range.lowerBound + count * (c + 1) / chunks
-            if lo < hi { body(lo..<hi) }
+    /// Calls `body` with the chunks of `range` (see `ChunkPlan`: about `minChunk` indices or
+    /// more each, at most `maxChunks`, boundaries set by the range's size alone), in parallel when
+    /// there are two or more. The chunks run on `WorkerPool`'s threads, the first on the calling
+    /// thread; with one worker they run in order on the calling thread.
+    public static func forChunks(_ range: Range<Int>, minChunk: Int = 1, maxChunks: Int = ChunkPlan.maxChunks,
+                                 _ body: (Range<Int>) -> Void) {
+        let offset = range.lowerBound
+        forChunks(ChunkPlan(count: range.count, minChunk: minChunk, maxChunks: maxChunks)) { chunk in
+            body(offset + chunk.lowerBound ..< offset + chunk.upperBound)
         }
+    }
+
+    /// Calls `body` with the chunks of `plan` (ranges within `0..<plan.count`), in parallel when
+    /// there are two or more.
+    ///
+    ///     Parallel.forChunks(ChunkPlan(count: n, minChunk: 64)) { rows in … }
+    public static func forChunks(_ plan: ChunkPlan, _ body: (Range<Int>) -> Void) {
+        if plan.count == 0 { return }
+        if plan.chunks == 1 { body(0..<plan.count); return }
+        WorkerPool.shared.run(chunks: plan.chunks, workers: workers) { c in body(plan.range(c)) }
+    }
+
+    /// One value per chunk of `range` (the chunks of `forChunks`), in chunk order: the way to
+    /// reduce in parallel and still give the same bits for every thread count, by combining the
+    /// partial results in this order.
+    ///
+    ///     let total = Parallel.mapChunks(0..<n, minChunk: 4096) { r in r.reduce(0.0) { $0 + x[$1] } }.reduce(0, +)
+    public static func mapChunks<T>(_ range: Range<Int>, minChunk: Int = 1, maxChunks: Int = ChunkPlan.maxChunks,
+                                    _ transform: (Range<Int>) -> T) -> [T] {
+        let plan = ChunkPlan(count: range.count, minChunk: minChunk, maxChunks: maxChunks)
+        if plan.count == 0 { return [] }
+        let chunks = (0..<plan.chunks).map { c in
+            let chunk = plan.range(c)
+            return range.lowerBound + chunk.lowerBound ..< range.lowerBound + chunk.upperBound
+        }
+        return map(0..<chunks.count) { transform(chunks[$0]) }
     }
 
     /// Calls `body` once for every index of `range`, spread over the workers.
