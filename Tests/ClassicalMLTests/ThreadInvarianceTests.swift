@@ -6,9 +6,10 @@ import NumericCore
 /// The engine gives the same bits for every thread count: each workload, run with 1, 2, 3 and
 /// 8 workers (and OpenBLAS set to as many threads), learns bit-identical parameters and
 /// predictions. The data is small but large enough for the split paths: a node of
-/// 2,000 samples × 40 features scans its features in parallel, the forest's prediction and
-/// the products cross their thresholds, and the linear model's 200 × 200 Cholesky and the
-/// PCA's eigen-decomposition are sizes at which OpenBLAS's own threads round differently.
+/// 2,000 samples × 40 features scans its features in parallel, the forest's prediction, the
+/// covariance and the products cross their thresholds, and the linear model's 200 × 200
+/// Cholesky and the PCA's eigen-decomposition are sizes at which OpenBLAS's own threads round
+/// differently.
 @Suite(.serialized) struct ThreadInvarianceTests {
     static let workerCounts = [1, 2, 3, 8]
 
@@ -64,20 +65,24 @@ import NumericCore
         }
     }
 
+    /// 4,000 × 40 points against 16 centroids: the distance products are sliced.
     @Test func kMeans() throws {
+        let points = Self.clusters(rows: 4_000, features: 40, classes: 16, seed: 14).x
         try Self.expectSameBits {
-            let fitted = try KMeans(clusters: 4, initializations: 2, seed: 5).fit(Self.data.x)
+            let fitted = try KMeans(clusters: 16, initializations: 2, maxIterations: 20, seed: 5).fit(points)
             return [("centroids", Self.bits(fitted.centroids.values)), ("labels", Self.bits(fitted.labels)),
                     ("inertia", Self.bits([fitted.inertia]))]
         }
     }
 
+    /// 2,000 × 64 values: the covariance is summed over row chunks, then decomposed.
     @Test func pca() throws {
+        let points = Self.clusters(rows: 2_000, features: 64, classes: 5, seed: 15).x
         try Self.expectSameBits {
-            let fitted = try PCA(components: 5).fit(Self.data.x)
+            let fitted = try PCA(components: 5).fit(points)
             return [("components", Self.bits(fitted.components.values)),
                     ("variances", Self.bits(fitted.explainedVariance)),
-                    ("projection", Self.bits(try fitted.transform(Self.data.x).values))]
+                    ("projection", Self.bits(try fitted.transform(points).values))]
         }
     }
 
