@@ -51,6 +51,8 @@ let package = Package(
         // The runner and its command-line tool.
         .target(name: "PrimerKit",
                 dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerMarkup", "PrimerFigures", "PrimerMath"],
+                // The site's theme: real CSS, JS and HTML files, compiled into Primer.
+                resources: [.embedInCode("Theme/primer.css"), .embedInCode("Theme/primer.js"), .embedInCode("Theme/page.html")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "primer",
                           dependencies: ["PrimerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],

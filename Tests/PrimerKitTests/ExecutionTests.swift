@@ -112,7 +112,11 @@ import Testing
         let kinds = result.cell(0).outputs.map { item -> String in
             switch item {
             case .stdout(let s): return "out:" + s
-            case .rich(let kind, _): return kind
+            case .rich(.math): return "math"
+            case .rich(.progress): return "progress"
+            case .rich(.figure): return "figure"
+            case .rich(.text): return "text"
+            case .rich(.unknown(let kind, _)): return "unknown " + kind
             default: return "other"
             }
         }

@@ -64,7 +64,7 @@ import PrimerWire
     func report(_ task: String, _ label: String?, _ completed: Int, _ total: Int) -> CellOutput {
         let payload = ProgressPayload(task: task, label: label, completed: completed, total: total,
                                       metrics: [.init(name: "loss", value: 1 / Double(completed))])
-        return .rich(kind: RichKind.progress, payload: try! JSONEncoder().encode(payload))
+        return .rich(.progress(payload))
     }
 
     @Test func oneLinePerTaskAtTheFirstReportsPlace() {
@@ -74,12 +74,12 @@ import PrimerWire
             .stdout("between\n"),
             report("fit 2", "epoch 1/1", 5, 5), report("fit 1", "epoch 3/3", 5, 5),
         ]
-        let collapsed = RichOutputText.collapsingProgress(items)
+        let collapsed = items.collapsingProgress
         #expect(collapsed.count == 4)
         let lines = collapsed.map { item -> String in
             switch item {
             case .stdout(let s): return s
-            case .rich(_, let payload): return RichOutputText(width: 80, color: false).render(kind: RichKind.progress, payload: payload)
+            case .rich(let output): return RichOutputText(width: 80, color: false).render(output)
             default: return "?"
             }
         }

@@ -19,7 +19,8 @@ public struct ResultCache: Sendable {
         var result: ChapterResult
     }
 
-    static let format = 2
+    /// Bumped whenever `Entry` changes shape: older entries are discarded, never misread.
+    static let format = 3
 
     /// Why a chapter ran or came from the cache, for `--explain`.
     public enum Lookup: Sendable {
@@ -31,12 +32,10 @@ public struct ResultCache: Sendable {
     public static func key(for chapter: Chapter, compilerVersion: String, engineFingerprint: String) -> (key: String, parts: [String]) {
         var parts = ["format \(format)", "compiler \(compilerVersion)", "engines \(engineFingerprint)"]
         for cell in chapter.cells {
-            let options = "norun=\(cell.options.norun) expect-error=\(cell.options.expectError) timeout=\(cell.options.effectiveTimeout)"
-            parts.append("cell \(cell.index) [\(options)] \(SHA256.hex(of: cell.source))")
+            parts.append("cell \(cell.index) [\(cell.options.cacheKeyFragment)] \(SHA256.hex(of: cell.source))")
         }
-        let folder = (chapter.path as NSString).deletingLastPathComponent
         for file in chapter.dataFiles {
-            let full = file.hasPrefix("/") ? file : (folder.isEmpty ? file : folder + "/" + file)
+            let full = file.hasPrefix("/") ? file : chapter.folder + "/" + file
             let digest = FileManager.default.contents(atPath: full).map { SHA256.hex(of: $0) } ?? "missing"
             parts.append("data \(file) \(digest)")
         }
@@ -44,8 +43,7 @@ public struct ResultCache: Sendable {
     }
 
     private func entryPath(for chapterPath: String) -> String {
-        let full = chapterPath.hasPrefix("/") ? chapterPath : FileManager.default.currentDirectoryPath + "/" + chapterPath
-        let absolute = (full as NSString).standardizingPath
+        let absolute = Paths.absolute(chapterPath)
         return directory + "/results/" + String(SHA256.hex(of: absolute).prefix(24)) + ".json"
     }
 

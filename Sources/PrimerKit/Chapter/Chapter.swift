@@ -81,3 +81,14 @@ extension Chapter {
         }
     }
 }
+
+extension Chapter {
+    /// The absolute path of the chapter's folder: where its program runs and where its
+    /// declared data files are found.
+    ///
+    ///     try Chapter.parse(data, path: "book/ch.md").folder   // "/home/me/course/book"
+    public var folder: String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return Paths.absolute(directory.isEmpty ? "." : directory)
+    }
+}

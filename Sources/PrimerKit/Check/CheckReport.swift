@@ -91,8 +91,3 @@ public struct CheckReport {
     }
 }
 
-/// Escaping for HTML and XML text and attribute values.
-public enum HTMLText {
-    ///     HTMLText.escape("<b>")   // "&lt;b&gt;"
-    public static func escape(_ text: String) -> String { text.xmlEscaped }
-}
