@@ -205,6 +205,7 @@ import Glibc
                 case .cellBegan(let i): seen.append("B\(i)")
                 case .output(let i, _): seen.append("O\(i)")
                 case .cellEnded(let i): seen.append("E\(i)")
+                case .inlineValue(_, let index, _): seen.append("V\(index)")
                 }
             }
         }

@@ -34,6 +34,9 @@ public struct ResultCache: Sendable {
         for cell in chapter.cells {
             parts.append("cell \(cell.index) [\(cell.options.cacheKeyFragment)] \(SHA256.hex(of: cell.source))")
         }
+        for value in chapter.inlineValues {
+            parts.append("value \(value.index) after cell \(value.afterCell.map(String.init) ?? "none") \(SHA256.hex(of: value.expression))")
+        }
         for file in chapter.dataFiles {
             let full = file.hasPrefix("/") ? file : chapter.folder + "/" + file
             let digest = FileManager.default.contents(atPath: full).map { SHA256.hex(of: $0) } ?? "missing"
@@ -79,6 +82,7 @@ public struct ResultCache: Sendable {
             switch words.first {
             case "cell": return "cell \(words.count > 1 ? words[1] : "?")"
             case "data": return "data file \(words.count > 1 ? words[1] : "?")"
+            case "value": return "inline value \(words.count > 1 ? words[1] : "?")"
             default: return String(words.first ?? "")
             }
         }

@@ -17,6 +17,8 @@ public struct Chapter: Equatable, Sendable {
     public var dataFiles: [String]
     /// Formulas that cannot be typeset, with their lines: warnings, errors under `check --strict`.
     public var formulaProblems: [FormulaProblem] = []
+    /// The `` `{swift} expression` `` values in the prose, in reading order.
+    public var inlineValues: [InlineValue] = []
 
     public struct FormulaProblem: Equatable, Sendable {
         public var line: Int
@@ -90,5 +92,34 @@ extension Chapter {
     public var folder: String {
         let directory = (path as NSString).deletingLastPathComponent
         return Paths.absolute(directory.isEmpty ? "." : directory)
+    }
+}
+
+extension Chapter {
+    /// The chapter with each inline value replaced by its computed text; a value that was not
+    /// computed (the chapter failed before it) shows its expression as code.
+    ///
+    ///     chapter.resolvingInlineValues(result.inlineValues)   // `.value(0)` → `.text("82.3 %")`
+    public func resolvingInlineValues(_ values: [Int: String]) -> Chapter {
+        guard !inlineValues.isEmpty else { return self }
+        var resolved = self
+        resolved.content = content.map { part in
+            guard case .prose(let block) = part else { return part }
+            return .prose(block.mapInlineLists { inlines in
+                // A value's text joins the text around it, so "(`{swift} n`)" reads "(42)".
+                var merged: [Inline] = []
+                for inline in inlines {
+                    var item = inline
+                    if case .value(let i) = inline { item = values[i].map(Inline.text) ?? .code(inlineValues[i].expression) }
+                    if case .text(let next) = item, case .text(let previous)? = merged.last {
+                        merged[merged.count - 1] = .text(previous + next)
+                    } else {
+                        merged.append(item)
+                    }
+                }
+                return merged
+            })
+        }
+        return resolved
     }
 }

@@ -58,11 +58,45 @@ struct ChapterParser {
                 content.append(.prose(block))
             }
         }
+        let (withValues, inlineValues) = try findInlineValues(in: content, cells: cells, lines: lines)
         let fallbackTitle = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        var chapter = Chapter(path: path, source: source, title: title ?? fallbackTitle, content: content,
+        var chapter = Chapter(path: path, source: source, title: title ?? fallbackTitle, content: withValues,
                               cells: cells, dataFiles: dataFiles)
+        chapter.inlineValues = inlineValues
         chapter.formulaProblems = MathProtection.problems(in: protected).map { .init(line: $0.line, message: $0.message) }
         return chapter
+    }
+
+    /// Turns inline code that starts with `{swift}` into inline values, each located in the
+    /// file and tied to the cell above it.
+    private func findInlineValues(in content: [Chapter.Part], cells: [Cell], lines: [String]) throws -> ([Chapter.Part], [InlineValue]) {
+        var locator = InlineValueLocator(lines: lines)
+        var values: [InlineValue] = []
+        var cellAbove: Int?
+        var problem: ChapterError?
+        let parts = content.map { part -> Chapter.Part in
+            switch part {
+            case .cell(let i):
+                cellAbove = i
+                locator.skip(toLine: (cells[i].expectedOutput?.fenceLines.upperBound ?? cells[i].codeLines.upperBound + 1) + 1)
+                return part
+            case .prose(let block):
+                if let line = block.firstLine { locator.skip(toLine: line) }
+                return .prose(block.mapInlines { inline in
+                    guard case .code(let code) = inline, let expression = InlineValue.expression(inCode: code) else { return inline }
+                    let (line, column) = locator.next() ?? (block.firstLine ?? 1, 1)
+                    if expression.isEmpty, problem == nil {
+                        problem = ChapterError(path: path, line: line, column: column,
+                                               message: "`{swift}` needs an expression after it, e.g. `{swift} fixed(loss, 3)`")
+                    }
+                    values.append(InlineValue(index: values.count, expression: expression, line: line, column: column,
+                                              afterCell: cellAbove))
+                    return .value(values.count - 1)
+                })
+            }
+        }
+        if let problem { throw problem }
+        return (parts, values)
     }
 
     /// cmark lets a fence without its closing line run to the end of the file; a chapter
@@ -94,6 +128,19 @@ enum PrimerDirective: Equatable {
         case "reads" where words.count > 1: return .reads(Array(words.dropFirst()))
         default:
             throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change)")
+        }
+    }
+}
+
+extension Block {
+    /// The 1-based line the block starts on, when cmark told it.
+    var firstLine: Int? {
+        switch self {
+        case .paragraph(_, let line), .heading(_, _, let line), .codeBlock(_, _, let line, _), .html(_, let line),
+             .table(_, let line), .displayMath(_, let line): return line
+        case .blockQuote(let blocks): return blocks.first?.firstLine
+        case .list(_, let items): return items.first?.first?.firstLine
+        case .thematicBreak: return nil
         }
     }
 }

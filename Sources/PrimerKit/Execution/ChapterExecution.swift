@@ -74,6 +74,7 @@ struct ChapterExecution {
             for result in interpreted.cells { cells[result.index] = result }
             for (i, result) in expectedAtRuntime { cells[i] = result }
             var finished = ChapterResult(path: chapter.path, cells: cells, seconds: 0)
+            finished.inlineValues = outcome.inlineValues
             finished.warnings = compiled.slowExpressions
             if outcome.pipesHeldAfterEnd {
                 finished.warnings.append("\(chapter.path):1:1: warning: a process the chapter started outside its process group kept the program's output open after it ended; it was cut off")
@@ -159,6 +160,8 @@ private final class Pacing {
         case .cellEnded(let i):
             if i > replayedThrough { observer?.observe(.cellEnded(i)) }
             permitNext(after: i)
+        case .inlineValue(let i, let index, let text):
+            if i > replayedThrough { observer?.observe(.inlineValue(index: index, text: text)) }
         }
     }
 

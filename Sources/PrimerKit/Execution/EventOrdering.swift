@@ -23,7 +23,7 @@ struct EventOrdering {
         switch event {
         case .cellBegan(let i): open = i
         case .cellEnded: open = nil
-        case .output: break
+        case .output, .inlineValue: break
         }
         deliver(event)
         if open == nil, !held.isEmpty {
@@ -43,7 +43,7 @@ struct EventOrdering {
 
     private static func cell(of event: ProgramEvent) -> Int {
         switch event {
-        case .cellBegan(let i), .output(let i, _), .cellEnded(let i): return i
+        case .cellBegan(let i), .output(let i, _), .cellEnded(let i), .inlineValue(let i, _, _): return i
         }
     }
 }

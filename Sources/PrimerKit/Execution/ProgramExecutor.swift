@@ -9,6 +9,8 @@ enum ProgramEvent {
     case cellBegan(Int)
     case output(Int, CellOutput)
     case cellEnded(Int)
+    /// An inline value's text, sent while `cell` ran (-1 before the first cell).
+    case inlineValue(cell: Int, index: Int, text: String)
 }
 
 /// Runs a compiled chapter program and attributes everything it prints to the cell that
@@ -40,6 +42,8 @@ struct ProgramExecutor {
         var lastBegun: Int?
         var backtrace: String = ""
         var seconds: [Int: Double] = [:]
+        /// The texts of the chapter's inline values, by index.
+        var inlineValues: [Int: String] = [:]
         /// Set when something outside the program's process group still held its output
         /// pipes after it ended (they were closed after `drainSeconds`).
         var pipesHeldAfterEnd = false
@@ -183,6 +187,10 @@ private struct StreamState {
                 let item = CellOutput.rich(RichOutput(kind: kind, payload: payload))
                 outcome.outputs[cell, default: []].append(item)
                 onEvent?(.output(cell, item))
+            case .record(.value(let index, let text)):
+                let cell = stderr ? stderrCell : stdoutCell
+                outcome.inlineValues[index] = text
+                onEvent?(.inlineValue(cell: cell, index: index, text: text))
             case .oversizedRecord(let count):
                 droppedPerCell[stderr ? stderrCell : stdoutCell, default: 0] += count
             }

@@ -19,6 +19,8 @@ public enum RunEvent: Sendable {
     case cellBegan(Int)
     case output(Int, CellOutput)
     case cellEnded(Int)
+    /// The text of the chapter's inline value `index`, computed after the cell above it.
+    case inlineValue(index: Int, text: String)
     /// An `expect-error` cell failed at run time, as it should. The program starts again
     /// without it; the cells before it run again quietly (their events are not repeated).
     case failedAsExpected(CellResult)

@@ -151,7 +151,7 @@ public struct SiteBuilder {
         var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML)
         var main = "<main>\n"
         var entries: [SearchEntry] = []
-        guard let chapter = item.chapter else {
+        guard let chapter = item.chapter?.resolvingInlineValues(item.result.inlineValues) else {
             let error = item.result.chapterError
             main += "<h1>\(HTMLText.escape(title(of: item)))</h1>\n<div class=\"error\" role=\"alert\"><p><strong>This chapter could not be read</strong>"
             if let error { main += " at <code>\(HTMLText.escape("\(error.path):\(error.line):\(error.column)"))</code></p><p>\(HTMLText.escape(error.message))" }

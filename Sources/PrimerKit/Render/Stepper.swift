@@ -21,6 +21,8 @@ public final class Stepper: RunObserver, CellGate {
     private var progressLineOpen = false
     private var quit = false
     private var result: ChapterResult?
+    /// The inline values computed so far, for the prose still to show.
+    private var values: [Int: String] = [:]
     /// The expect-error cells that did not compile, as they should.
     private var expectedCompileFailures: [Int: CellFailure] = [:]
 
@@ -57,6 +59,8 @@ public final class Stepper: RunObserver, CellGate {
         case .cellEnded:
             closeProgressLine()
             write("\n")
+        case .inlineValue(let index, let text):
+            values[index] = text
         case .failedAsExpected(let cell):
             closeProgressLine()
             if case .failedAsExpected(let f) = cell.status { write(cells.failure(f, chapterPath: chapter.path, expected: true) + "\n\n") }
@@ -131,8 +135,9 @@ public final class Stepper: RunObserver, CellGate {
 
     /// Shows prose and cells up to and including cell `index`'s source (once).
     private func showContent(through index: Int) {
-        while nextPart < chapter.content.count {
-            let part = chapter.content[nextPart]
+        let content = chapter.resolvingInlineValues(values).content
+        while nextPart < content.count {
+            let part = content[nextPart]
             if case .cell(let i) = part, i > index { return }
             nextPart += 1
             switch part {
@@ -150,8 +155,9 @@ public final class Stepper: RunObserver, CellGate {
 
     /// After the program ended: the rest of the chapter, without running anything.
     private func showRemaining() {
-        while nextPart < chapter.content.count {
-            let part = chapter.content[nextPart]
+        let content = chapter.resolvingInlineValues(result?.inlineValues ?? values).content
+        while nextPart < content.count {
+            let part = content[nextPart]
             nextPart += 1
             switch part {
             case .prose(let block): write(prose.render(block) + "\n")

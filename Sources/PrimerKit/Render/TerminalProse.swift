@@ -79,6 +79,7 @@ public struct TerminalProse {
         case .lineBreak: return "\n"
         case .html(let s): return style.dim(s)
         case .math(let latex, _): return mathText(latex)
+        case .value: return style.dim("…")   // unresolved: see `Chapter.resolvingInlineValues`
         }
     }
 
