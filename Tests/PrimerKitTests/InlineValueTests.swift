@@ -39,9 +39,16 @@ import Testing
     }
 
     @Test func anEmptyExpressionIsAnErrorAtItsPlace() {
-        #expect(throws: ChapterError(path: "e.md", line: 1, column: 20, message: "`{swift}` needs an expression after it, e.g. `{swift} fixed(loss, 3)`")) {
-            try ChapterParser(path: "e.md", source: "Empty one: `{swift}` here.\n").parse()
+        #expect(throws: ChapterError(path: "e.md", line: 1, column: 21, message: "`{swift}` needs an expression after it, e.g. `{swift} fixed(loss, 3)`")) {
+            try ChapterParser(path: "e.md", source: "Empty one: `{swift} ` here.\n").parse()
         }
+    }
+
+    @Test func theMarkerAloneAndAnEscapedValueStayCode() throws {
+        let chapter = try ChapterParser(path: "m.md", source: "Write `{swift}` then an expression, as in `\\{swift} fixed(x, 2)`.\n").parse()
+        #expect(chapter.inlineValues.isEmpty)
+        #expect(chapter.content == [.prose(.paragraph([.text("Write "), .code("{swift}"), .text(" then an expression, as in "),
+                                                       .code("{swift} fixed(x, 2)"), .text(".")], line: 1))])
     }
 
     @Test func resolvedValuesJoinTheTextAroundThem() throws {

@@ -83,7 +83,9 @@ struct ChapterParser {
             case .prose(let block):
                 if let line = block.firstLine { locator.skip(toLine: line) }
                 return .prose(block.mapInlines { inline in
-                    guard case .code(let code) = inline, let expression = InlineValue.expression(inCode: code) else { return inline }
+                    guard case .code(let code) = inline else { return inline }
+                    if let literal = InlineValue.unescaped(code: code) { return .code(literal) }
+                    guard let expression = InlineValue.expression(inCode: code) else { return inline }
                     let (line, column) = locator.next() ?? (block.firstLine ?? 1, 1)
                     if expression.isEmpty, problem == nil {
                         problem = ChapterError(path: path, line: line, column: column,

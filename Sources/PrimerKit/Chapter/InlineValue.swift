@@ -25,10 +25,16 @@ public struct InlineValue: Equatable, Sendable {
     /// The marker that makes inline code an inline value.
     public static let marker = "{swift}"
 
-    /// The expression of inline code that is an inline value, or nil for ordinary code.
+    /// The expression of inline code that is an inline value, or nil for ordinary code
+    /// (`{swift}` alone is ordinary code, so prose can name the marker).
     static func expression(inCode code: String) -> String? {
-        guard code.hasPrefix(marker) else { return nil }
+        guard code.hasPrefix(marker), code != marker else { return nil }
         return code.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Inline code that shows the syntax itself: `\{swift} x` reads `{swift} x`.
+    static func unescaped(code: String) -> String? {
+        code.hasPrefix("\\" + marker) ? String(code.dropFirst()) : nil
     }
 }
 

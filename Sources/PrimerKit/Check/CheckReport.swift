@@ -3,7 +3,7 @@ import Foundation
 
 /// Prints what `primer check` found: a line per chapter, then every failure at its
 /// `path:line:col` with the chapter lines around it; GitHub annotations and JUnit XML on request.
-public struct CheckReport {
+public struct CheckReport: Sendable {
     public var style: TerminalStyle
 
     public init(style: TerminalStyle) { self.style = style }

@@ -10,7 +10,7 @@ import PrimerMath
 /// at once each write their own folder.
 ///
 ///     try SiteBuilder(book: book, items: items).write(to: "_site")
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public var book: Book
     /// The chapters in book order with their results.
     public var items: [ChapterBatch.Item]
