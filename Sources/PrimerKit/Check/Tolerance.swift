@@ -55,11 +55,15 @@ public struct NumberBounds: Equatable, Sendable {
 
     public static let exact = NumberBounds(relative: nil, absolute: nil)
 
+    /// A difference exactly at a bound is accepted: 0.51 is within `abs=0.01` of 0.50 although
+    /// their binary difference is 0.010000000000000009.
     public func accepts(expected: Double, actual: Double) -> Bool {
         if expected == actual || (expected.isNaN && actual.isNaN) { return true }
         let difference = abs(expected - actual)
-        if let absolute, difference <= absolute { return true }
-        if let relative, difference <= relative * max(abs(expected), abs(actual)) { return true }
+        let magnitude = max(abs(expected), abs(actual))
+        let roundingSlack = 4 * magnitude.ulp
+        if let absolute, difference <= absolute + roundingSlack { return true }
+        if let relative, difference <= relative * magnitude + roundingSlack { return true }
         return false
     }
 
