@@ -239,3 +239,20 @@ import Testing
         #expect(blessed.cells[0].expectedOutput?.tolerance == chapter.cells[0].expectedOutput?.tolerance)
     }
 }
+
+@Suite struct AnyLineTests {
+    @Test func anEllipsisLineMatchesAnyOneLine() {
+        #expect(OutputComparison.mismatch(expected: "epoch 1\n…\ndone", actual: "epoch 1\ntook 3.2 s\ndone") == nil)
+        #expect(OutputComparison.mismatch(expected: "a\n…", actual: "a")?.line == 2)                  // not a missing line
+        #expect(OutputComparison.mismatch(expected: "…\nb", actual: "x\ny\nb")?.line == 2)           // nor two lines
+        #expect(OutputComparison.mismatch(expected: "took …", actual: "took 3.2 s") != nil)         // only a whole line
+    }
+
+    @Test func blessKeepsEllipsisLinesWhenTheShapeIsKept() throws {
+        let path = TestSupport.chapter("```swift\nprint(1)\n```\n\n```output\nloss 0.5\n…\n```\n")
+        let chapter = try Chapter.load(path: path)
+        let printed = ChapterResult(path: path, cells: [CellResult(index: 0, status: .passed, outputs: [.stdout("loss 0.4\ntook 2 s\n")])], seconds: 0)
+        #expect(try Blesser.bless(chapter, result: ExpectationCheck.apply(chapter, to: printed)) == 1)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "```swift\nprint(1)\n```\n\n```output\nloss 0.4\n…\n```\n")
+    }
+}

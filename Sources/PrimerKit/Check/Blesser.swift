@@ -2,8 +2,8 @@ import Foundation
 
 /// `primer check --bless`: rewrites each mismatching `output` block in the chapter file to
 /// what the cell printed, keeping everything else byte for byte (the block's info string and its
-/// tolerance options included). The file is replaced
-/// atomically.
+/// tolerance options included, and its `…` lines when the output has as many lines). The file
+/// is replaced atomically.
 public enum Blesser {
     /// Returns how many blocks were rewritten.
     public struct ChangedWhileRunning: Error, CustomStringConvertible {
@@ -21,7 +21,11 @@ public enum Blesser {
             guard case .failed(let failure) = cellResult.status, failure.kind == .outputMismatch,
                   let expected = chapter.cells[cellResult.index].expectedOutput else { continue }
             var actual = OutputComparison.normalizedLines(cellResult.outputs.printedText)
-            if actual.isEmpty { actual = [] }
+            // `…` lines stay where they were when the output keeps its shape.
+            let previous = OutputComparison.normalizedLines(expected.text)
+            if previous.count == actual.count {
+                for i in previous.indices where previous[i] == OutputComparison.anyLine { actual[i] = OutputComparison.anyLine }
+            }
             let opening = lines[expected.fenceLines.lowerBound - 1]
             let indent = String(opening.prefix(while: { $0 == " " }))
             let fenceChar: Character = opening.dropFirst(indent.count).first ?? "`"

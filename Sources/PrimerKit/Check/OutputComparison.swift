@@ -2,13 +2,18 @@ import Foundation
 
 /// Compares what a cell printed with its `output` block.
 ///
-/// Lines are compared after trimming trailing spaces and trailing blank lines. Numbers are
+/// Lines are compared after trimming trailing spaces and trailing blank lines; an expected line
+/// that is just `…` (`anyLine`) matches any one printed line. Numbers are
 /// compared as numbers, within a `Tolerance`: by default two integers must be equal and other
 /// numbers match when they differ by at most 0.1 % of the larger or by 1e-6, so a trained loss
 /// of 0.3127 matches an expected 0.3125 while 0.35 does not.
 ///
 ///     OutputComparison.mismatch(expected: "loss 0.3125", actual: "loss 0.3127")   // nil: they match
 public enum OutputComparison {
+    /// An expected line that matches any one printed line, for a timing or a path that changes
+    /// from run to run.
+    public static let anyLine = "…"
+
     /// Where two outputs first differ, or nil when they match.
     public struct Mismatch: Equatable, Sendable {
         /// 1-based line within the output block.
@@ -55,6 +60,7 @@ public enum OutputComparison {
             guard i < e.count, i < a.count else {
                 return Mismatch(line: i + 1, expected: i < e.count ? e[i] : "(no more lines)", actual: i < a.count ? a[i] : "(no more lines)")
             }
+            if e[i] == anyLine { continue }
             switch compare(e[i], a[i], tolerance: tolerance) {
             case .same: continue
             case .differentText: return Mismatch(line: i + 1, expected: e[i], actual: a[i])
