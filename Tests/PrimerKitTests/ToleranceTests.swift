@@ -256,3 +256,19 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "```swift\nprint(1)\n```\n\n```output\nloss 0.4\n…\n```\n")
     }
 }
+
+@Suite struct ToleranceCacheTests {
+    @Test func statingAToleranceRechecksTheCachedRunWithoutRunning() throws {
+        let folder = TestSupport.scratchFolder()
+        let path = TestSupport.copyFixture("mismatch.md", into: folder)
+        let runner = TestSupport.runner(cache: folder + "/.cache")
+        let first = runner.run(try Chapter.load(path: path)).result
+        #expect(!first.passed && !first.fromCache)
+        // accuracy 0.91 against 0.87 is 4.4 % off: a 5 % tolerance on the block accepts it.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "```output\naccuracy 0.87", with: "```output tolerance=5%\naccuracy 0.87")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let again = runner.run(try Chapter.load(path: path)).result
+        #expect(again.fromCache && again.passed)
+    }
+}
