@@ -15,6 +15,10 @@ public struct Chapter: Equatable, Sendable {
     /// Files the chapter's cells read (declared with `<!-- primer: reads PATH -->`), relative
     /// to the chapter's folder; their contents are part of the cache key.
     public var dataFiles: [String]
+    /// The chapter's `<!-- primer: tolerance=… -->`, for the `output` blocks that state none.
+    public var tolerance: StatedTolerance?
+    /// The `"tolerance"` of the `book.json` beside the chapter (read by `load`).
+    public var bookTolerance: StatedTolerance?
     /// Formulas that cannot be typeset, with their lines: warnings, errors under `check --strict`.
     public var formulaProblems: [FormulaProblem] = []
     /// The `` `{swift} expression` `` values in the prose, in reading order.
@@ -51,7 +55,9 @@ extension Chapter {
         do { data = try Data(contentsOf: url) } catch {
             throw ChapterError(path: path, line: 1, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(data, path: path)
+        var chapter = try parse(data, path: path)
+        chapter.bookTolerance = try Book.tolerance(forChapterAt: path)
+        return chapter
     }
 
     /// Parses chapter bytes; `path` is used for messages and titles.

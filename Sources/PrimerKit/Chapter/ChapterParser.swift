@@ -14,6 +14,7 @@ struct ChapterParser {
         var content: [Chapter.Part] = []
         var cells: [Cell] = []
         var dataFiles: [String] = []
+        var tolerance: StatedTolerance?
         var title: String?
 
         for block in blocks {
@@ -37,7 +38,12 @@ struct ChapterParser {
                     if cells[i].options.norun {
                         throw ChapterError(path: path, line: line, message: "this `output` block follows a `norun` cell, which never runs; remove the block or the option")
                     }
-                    cells[i].expectedOutput = ExpectedOutput(text: code, fenceLines: line...endLine)
+                    let tolerance: ToleranceOptions
+                    do { tolerance = try ToleranceOptions.parse(Array(words.dropFirst())) } catch {
+                        throw ChapterError(path: path, line: line, column: 1, message: "`output` block: " + error.message)
+                    }
+                    cells[i].expectedOutput = ExpectedOutput(text: code, fenceLines: line...endLine,
+                                                             tolerance: words.count > 1 ? StatedTolerance(options: tolerance, source: .block) : nil)
                 } else {
                     content.append(.prose(block))
                 }
@@ -45,6 +51,11 @@ struct ChapterParser {
                 if let directive = try PrimerDirective.parse(html, path: path, line: line) {
                     switch directive {
                     case .reads(let files): dataFiles += files
+                    case .tolerance(let options):
+                        if case .chapter(let first)? = tolerance?.source {
+                            throw ChapterError(path: path, line: line, message: "a chapter states its tolerance once; it is already stated at line \(first) (state a block's own after `output`: ```output tolerance=2%)")
+                        }
+                        tolerance = StatedTolerance(options: options, source: .chapter(line: line))
                     }
                 } else {
                     content.append(.prose(block))
@@ -63,6 +74,7 @@ struct ChapterParser {
         var chapter = Chapter(path: path, source: source, title: title ?? fallbackTitle, content: withValues,
                               cells: cells, dataFiles: dataFiles)
         chapter.inlineValues = inlineValues
+        chapter.tolerance = tolerance
         chapter.formulaProblems = MathProtection.problems(in: protected).map { .init(line: $0.line, message: $0.message) }
         return chapter
     }
@@ -116,9 +128,13 @@ struct ChapterParser {
     }
 }
 
-/// `<!-- primer: reads data/x.csv data/y.csv -->`: instructions to Primer in a chapter.
+/// Instructions to Primer in a chapter:
+///
+///     <!-- primer: reads data/x.csv data/y.csv -->   files the cells read
+///     <!-- primer: tolerance=2% abs=0.01 -->         the tolerance of the chapter's `output` blocks
 enum PrimerDirective: Equatable {
     case reads([String])
+    case tolerance(ToleranceOptions)
 
     static func parse(_ html: String, path: String, line: Int) throws -> PrimerDirective? {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -128,8 +144,12 @@ enum PrimerDirective: Equatable {
         let words = body.dropFirst("primer:".count).split(whereSeparator: \.isWhitespace).map(String.init)
         switch words.first {
         case "reads" where words.count > 1: return .reads(Array(words.dropFirst()))
+        case let first? where ToleranceOptions.keys.contains(where: first.hasPrefix):
+            do { return .tolerance(try ToleranceOptions.parse(words)) } catch {
+                throw ChapterError(path: path, line: line, message: "tolerance directive: " + error.message)
+            }
         default:
-            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change)")
+            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change), `primer: tolerance=2% abs=0.01 integers=1%` (the tolerance of the chapter's output blocks)")
         }
     }
 }
