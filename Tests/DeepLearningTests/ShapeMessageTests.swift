@@ -8,7 +8,7 @@ struct ShapeMessageTests {
         #expect(ShapeMessages.linear(inputFeatures: 50176, outputFeatures: 128, got: [64, 1600]) ==
             "Linear(50176 → 128) expected input with 50176 features (last dimension), got shape [64, 1600]; did you compute the flattened size for 28×28 inputs? For this input use Linear(1600, 128)")
         #expect(ShapeMessages.linear(inputFeatures: 10, outputFeatures: 2, got: [4, 3]) ==
-            "Linear(10 → 2) expected input with 10 features (last dimension), got shape [4, 3]; For this input use Linear(3, 2)")
+            "Linear(10 → 2) expected input with 10 features (last dimension), got shape [4, 3]; for this input use Linear(3, 2)")
         #expect(ShapeMessages.linear(inputFeatures: 1600, outputFeatures: 128, got: [64, 64, 5, 5])
             .hasSuffix("got shape [64, 64, 5, 5]; image batches need Flatten() before a Linear layer"))
         #expect(ShapeMessages.linear(inputFeatures: 1024, outputFeatures: 128, got: [64, 64, 5, 5])

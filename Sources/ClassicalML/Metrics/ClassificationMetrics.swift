@@ -1,10 +1,11 @@
+import NumericCore
 import Foundation
 
 /// The fraction of predictions equal to the truth.
 ///
 ///     accuracy([0, 1, 1], [0, 1, 0])   // 0.667
 public func accuracy(_ truth: [Int], _ predicted: [Int]) -> Double {
-    precondition(truth.count == predicted.count, "accuracy: \(truth.count) true labels but \(predicted.count) predictions")
+    engineRequire(truth.count == predicted.count, "accuracy: \(truth.count) true labels but \(predicted.count) predictions")
     guard !truth.isEmpty else { return 0 }
     return Double(zip(truth, predicted).filter { $0 == $1 }.count) / Double(truth.count)
 }
@@ -33,7 +34,7 @@ public struct ConfusionMatrix: Sendable, Equatable, CustomStringConvertible {
 /// The confusion matrix of predictions; `classCount` defaults to the largest label seen + 1.
 public func confusionMatrix(_ truth: [Int], _ predicted: [Int], classCount: Int? = nil,
                             classNames: [String]? = nil) -> ConfusionMatrix {
-    precondition(truth.count == predicted.count, "confusionMatrix: \(truth.count) true labels but \(predicted.count) predictions")
+    engineRequire(truth.count == predicted.count, "confusionMatrix: \(truth.count) true labels but \(predicted.count) predictions")
     let k = classCount ?? classNames?.count ?? ((truth + predicted).max() ?? -1) + 1
     var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
     for (t, p) in zip(truth, predicted) where t < k && p < k { counts[t][p] += 1 }
@@ -102,7 +103,7 @@ private func combine(_ scores: [ClassScores], _ average: Averaging, _ metric: Ke
 /// Cross-entropy of predicted probabilities (one row per sample, one column per class),
 /// with probabilities clipped to `[1e-15, 1 − 1e-15]`.
 public func logLoss(_ truth: [Int], _ probabilities: Matrix) -> Double {
-    precondition(truth.count == probabilities.rows, "logLoss: \(truth.count) labels but \(probabilities.rows) rows of probabilities")
+    engineRequire(truth.count == probabilities.rows, "logLoss: \(truth.count) labels but \(probabilities.rows) rows of probabilities")
     var total = 0.0
     for (r, t) in truth.enumerated() {
         var rowSum = 0.0
