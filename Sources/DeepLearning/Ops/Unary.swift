@@ -68,10 +68,11 @@ extension Tensor {
     }
     /// x² elementwise.
     public func squared() -> Tensor { map("squared", { $0 * $0 }) { x, _ in 2 * x } }
-    /// Values limited to `range` (gradient 1 inside it and on its bounds, 0 outside, as in PyTorch).
+    /// Values limited to `range`. The gradient is 1 strictly inside the range and 0 outside it
+    /// and on its bounds, as in PyTorch 2.15 (`torch.clamp(x, 0, 1)` at 0 or 1 gives 0).
     public func clamped(to range: ClosedRange<Float>) -> Tensor {
         map("clamp", { Swift.min(Swift.max($0, range.lowerBound), range.upperBound) }) { x, _ in
-            range.contains(x) ? 1 : 0
+            x > range.lowerBound && x < range.upperBound ? 1 : 0
         }
     }
     /// The Gaussian error linear unit (tanh approximation, as in PyTorch's `approximate="tanh"`).
