@@ -54,8 +54,9 @@ struct PyTorchInteropTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent(name + ".safetensors")
         try model.save(to: url, names: .pyTorch)
-        if name == "cnn_model", let export = ProcessInfo.processInfo.environment["PRIMER_TORCH_EXPORT"] {
-            try model.save(to: URL(fileURLWithPath: export), names: .pyTorch)   // for make_torch_fixtures.py --check-export
+        if let export = ProcessInfo.processInfo.environment["PRIMER_TORCH_EXPORT_DIR"] {
+            // For `make_torch_fixtures.py --check-export DIR`, which loads it into PyTorch.
+            try model.save(to: URL(fileURLWithPath: export).appendingPathComponent(name + ".safetensors"), names: .pyTorch)
         }
         let exported = try SafeTensors.read(url)
         let names = (Self.reference(name).entries["names"] as! [String]).sorted()

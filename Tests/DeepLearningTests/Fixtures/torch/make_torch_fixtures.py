@@ -64,8 +64,9 @@ own seed, in the same array layout:
     Linear(4, 2)) on [2, 3, 3].
   dtypes: dtypes.safetensors holds one small tensor per dtype (F16, BF16, F64, I64, I32, I16,
     I8, U8, BOOL, F32), and correctness.json the same values as float32.
-`--check-export F` loads a file the engine exported with PyTorch names (`Module.save(to:,
-names: .pyTorch)`) into the cnn model and prints its output for the stored input.
+`--check-export DIR` loads the files the engine exported with PyTorch names (`Module.save(to:,
+names: .pyTorch)`; the Swift test PyTorchInteropTests writes them to DIR when
+PRIMER_TORCH_EXPORT_DIR=DIR is set) into PyTorch with strict=True and compares the outputs.
 """
 import json
 import os
@@ -344,6 +345,17 @@ def cnn_model():
     return nn.Sequential(nn.Conv2d(1, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(36, 3))
 
 
+def lstm_model():
+    return nn.Sequential(nn.Embedding(8, 4), LSTMStates(4, 6, batch_first=True), LastStep(), nn.Linear(6, 2))
+
+
+def gru_model():
+    return nn.Sequential(GRUStates(3, 4, batch_first=True), LastStep(), nn.Linear(4, 2))
+
+
+MODELS = {"cnn_model": cnn_model, "lstm_model": lstm_model, "gru_model": gru_model}
+
+
 def interop_models():
     """The course's model kinds, their state_dict() saved as PyTorch saves it, and their outputs."""
     from safetensors.torch import save_file
@@ -356,8 +368,8 @@ def interop_models():
         for _ in range(3):
             cnn(torch.randn(4, 1, 8, 8) * 2 + 0.5)
     cnn.eval()
-    lstm = nn.Sequential(nn.Embedding(8, 4), LSTMStates(4, 6, batch_first=True), LastStep(), nn.Linear(6, 2))
-    gru = nn.Sequential(GRUStates(3, 4, batch_first=True), LastStep(), nn.Linear(4, 2))
+    lstm = lstm_model()
+    gru = gru_model()
     inputs = {"cnn_model": torch.randn(2, 1, 8, 8), "lstm_model": torch.randint(0, 8, (2, 5)),
               "gru_model": torch.randn(2, 3, 3)}
     for name, model in [("cnn_model", cnn), ("lstm_model", lstm), ("gru_model", gru)]:
@@ -389,22 +401,26 @@ def write_correctness():
     print("wrote %s (%d bytes)" % (CORRECTNESS_PATH, os.path.getsize(CORRECTNESS_PATH)))
 
 
-def check_export(path):
-    """Loads a cnn_model file the engine exported with PyTorch's names into PyTorch."""
+def check_export(folder):
+    """Loads the files the engine exported with PyTorch's names (cnn_model.safetensors, ...,
+    written by the Swift tests when PRIMER_TORCH_EXPORT_DIR is set) into PyTorch, strictly."""
     from safetensors.torch import load_file
 
     with open(CORRECTNESS_PATH) as f:
-        case = json.load(f)["cnn_model"]
-    model = cnn_model()
-    missing, unexpected = model.load_state_dict(load_file(path), strict=False)
-    print("missing:", missing, "unexpected:", unexpected)
-    model.eval()
-    x = torch.tensor(case["x"]["data"]).reshape(case["x"]["shape"])
-    expected = torch.tensor(case["out"]["data"]).reshape(case["out"]["shape"])
-    with torch.no_grad():
-        out = model(x)
-    print(out)
-    print("largest difference from the stored output:", (out - expected).abs().max().item())
+        cases = json.load(f)
+    for name, make in MODELS.items():
+        case = cases[name]
+        model = make()
+        model.load_state_dict(load_file(os.path.join(folder, name + ".safetensors")), strict=True)
+        model.eval()
+        x = torch.tensor(case["x"]["data"]).reshape(case["x"]["shape"])
+        if name == "lstm_model":
+            x = x.long()
+        expected = torch.tensor(case["out"]["data"]).reshape(case["out"]["shape"])
+        with torch.no_grad():
+            out = model(x)
+        print("%s: loaded strictly; largest difference from PyTorch's own output %.3g"
+              % (name, (out - expected).abs().max().item()))
 
 
 def sequential():
