@@ -56,3 +56,13 @@ struct MetricAveragingTests {
         #expect(LogLossCheck.problem([0], Matrix([[0.5, 0.5 + tolerance * 2]])) != nil)
     }
 }
+
+@Suite struct PredictionMessageTests {
+    @Test func aNaNAtPredictTimeSaysPredicting() throws {
+        let model = try LogisticRegression().fit(Matrix([[0, 1], [1, 0], [0, 0.5], [1, 0.2]]), [0, 1, 0, 1])
+        let bad = Matrix([[0, .nan]])
+        #expect(throws: ClassicalMLError.nonFinitePredictionValue(row: 0, column: 1)) { try model.predict(bad) }
+        let text = ClassicalMLError.nonFinitePredictionValue(row: 0, column: 1).description
+        #expect(text.contains("before predicting") && !text.contains("before fitting"))
+    }
+}

@@ -30,6 +30,9 @@ struct ShapeMessageTests {
         #expect(ShapeMessages.matmul([2, 3], [4, 5], transposingB: false).contains("multiplies 3 columns by 4 rows"))
         #expect(ShapeMessages.classification("crossEntropy", logits: [8, 10], labels: 6).contains("8 rows but 6 labels"))
         #expect(ShapeMessages.regression("mse", predictions: [4, 1], targets: [4]).contains(".reshaped([-1, 1])"))
+        #expect(ShapeMessages.labelOutOfRange("crossEntropy", label: "7", row: 3, logits: [8, 5]) ==
+            "crossEntropy: label 7 (row 3) is not a class index for 5 classes (logits of shape [8, 5]); labels must lie in 0..<5 — give the last layer one output per class (5 now), or renumber the labels from 0")
+        #expect(ShapeMessages.nonFiniteLabel("nll", label: .nan, row: 0).hasPrefix("nll: label nan (row 0) is not a class index"))
     }
 }
 }

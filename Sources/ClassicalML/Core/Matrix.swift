@@ -22,7 +22,7 @@ public struct Matrix: Sendable, Equatable {
     /// A matrix of the given shape from row-major values.
     public init(rows: Int, columns: Int, values: [Double]) {
         engineRequire(rows >= 0 && columns >= 0 && values.count == rows * columns,
-                     "Matrix: \(values.count) values do not fill \(rows)×\(columns)")
+                     "Matrix(rows: \(rows), columns: \(columns)): \(values.count) values do not fill \(rows)×\(columns) (\(rows * columns) needed); pass exactly rows × columns values, row by row")
         self.rows = rows; self.columns = columns; self.values = values
     }
 
