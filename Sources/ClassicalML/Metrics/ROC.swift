@@ -1,4 +1,5 @@
 import NumericCore
+
 /// A receiver operating characteristic curve: false- and true-positive rates at each threshold
 /// (thresholds descending, starting above the highest score as scikit-learn does).
 ///

@@ -1,4 +1,5 @@
 import NumericCore
+
 /// Mean squared error.
 ///
 ///     meanSquaredError([1, 2], [1, 4])   // 2
