@@ -57,6 +57,14 @@ public enum SafeTensors {
             for entry in header.entries {
                 var values = [Float](repeating: 0, count: entry.count)
                 let start = body + entry.range.lowerBound, size = entry.dtype.size
+                #if _endian(little)
+                if entry.dtype == .f32 {
+                    // The file's little-endian floats are the machine's: one copy.
+                    values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + 4 * entry.count)])) }
+                    result[entry.name] = Tensor(values, shape: entry.shape)
+                    continue
+                }
+                #endif
                 for i in 0..<entry.count { values[i] = entry.dtype.value(bytes, at: start + i * size) }
                 result[entry.name] = Tensor(values, shape: entry.shape)
             }
