@@ -3,9 +3,10 @@
 // Primer: a literate tutorial runner. See ARCHITECTURE.md for how the targets fit together.
 import PackageDescription
 
-/// Every Swift target is written in Swift 5 language mode; the engines use unsafe buffers
-/// and process-wide state (seeded generators, the output channel) behind small, documented APIs.
+/// The engines are written in Swift 5 language mode (unsafe buffers on hot paths); the
+/// runner and the command-line tool in Swift 6, with its data-race checking.
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+let runnerSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "Primer",
@@ -51,10 +52,12 @@ let package = Package(
         // The runner and its command-line tool.
         .target(name: "PrimerKit",
                 dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerMarkup", "PrimerFigures", "PrimerMath"],
-                swiftSettings: swiftSettings),
+                // The site's theme: real CSS, JS and HTML files, compiled into Primer.
+                resources: [.embedInCode("Theme/primer.css"), .embedInCode("Theme/primer.js"), .embedInCode("Theme/page.html")],
+                swiftSettings: runnerSettings),
         .executableTarget(name: "primer",
                           dependencies: ["PrimerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          swiftSettings: swiftSettings),
+                          swiftSettings: runnerSettings),
 
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], swiftSettings: swiftSettings),

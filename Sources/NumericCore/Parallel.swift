@@ -26,7 +26,7 @@ public enum Parallel {
     ///
     ///     let one = Parallel.withWorkers(1) { train() }, eight = Parallel.withWorkers(8) { train() }
     public static func withWorkers<Result>(_ count: Int, _ body: () throws -> Result) rethrows -> Result {
-        precondition(count >= 1, "Parallel.withWorkers: \(count) workers; need at least 1")
+        engineRequire(count >= 1, "Parallel.withWorkers: \(count) workers; need at least 1")
         return try $scopedWorkers.withValue(count, operation: body)
     }
 

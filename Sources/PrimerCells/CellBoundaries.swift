@@ -28,3 +28,9 @@ public func _primerShouldSkip(_ index: Int) -> Bool {
     guard let list = ProcessInfo.processInfo.environment["PRIMER_SKIP_CELLS"] else { return false }
     return list.split(separator: ",").contains { Int($0) == index }
 }
+
+/// Called with the value of the chapter's inline value `index` (`` `{swift} …` `` in prose),
+/// right where the prose stands. Without Primer, nothing is sent.
+public func _primerInlineValue(_ index: Int, _ value: Any) {
+    OutputChannel.send(.value(index, text: InlineFormat.text(of: value)))
+}

@@ -16,6 +16,8 @@ public enum WireRecord: Equatable, Sendable {
     /// A rich output of some kind (`figure`, `math`, `progress`, `epoch`, `text`), its payload
     /// UTF-8 JSON (or plain text for `math`/`text`).
     case rich(kind: String, payload: Data)
+    /// The text of the chapter's inline value with this index (`` `{swift} …` `` in prose).
+    case value(Int, text: String)
 
     /// The byte that starts every record.
     public static let marker: UInt8 = 0x1E
@@ -29,6 +31,7 @@ public enum WireRecord: Equatable, Sendable {
         case .cellBegan(let i): return head + "B:\(i)\n"
         case .cellEnded(let i): return head + "E:\(i)\n"
         case .rich(let kind, let payload): return head + "R:\(kind):" + payload.base64EncodedString() + "\n"
+        case .value(let i, let text): return head + "V:\(i):" + Data(text.utf8).base64EncodedString() + "\n"
         }
     }
 
@@ -42,6 +45,9 @@ public enum WireRecord: Equatable, Sendable {
         case "R":
             guard parts.count == 3, !parts[1].isEmpty, let data = Data(base64Encoded: String(parts[2])) else { return nil }
             return .rich(kind: String(parts[1]), payload: data)
+        case "V":
+            guard parts.count == 3, let i = Int(parts[1]), let data = Data(base64Encoded: String(parts[2])) else { return nil }
+            return .value(i, text: String(decoding: data, as: UTF8.self))
         default: return nil
         }
     }

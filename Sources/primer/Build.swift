@@ -41,6 +41,7 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         site.warnings.forEach(printError)
+        for item in items { item.result.warnings.forEach { printError(style.yellow($0)) } }
         let failed = items.filter { !$0.result.passed }
         for item in failed { print(""); print(report.failureDetails(item.result, source: item.chapter?.source)) }
         let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").standardizedFileURL.path

@@ -21,6 +21,7 @@ struct Run: ParsableCommand {
         let result = runner.run(chapter, useCache: !cache.noCache).result
         let style = TerminalStyle.detect()
         print(ChapterTextRenderer(style: style).render(chapter, result: result))
+        for warning in result.warnings { printError(style.yellow(warning)) }
         if !result.passed { throw ExitCode(1) }
     }
 }

@@ -3,13 +3,10 @@ import Datasets
 @testable import DeepLearning
 
 extension DeepLearningTests {
-@Suite("Fashion-MNIST smoke test (skipped without the Debian package)")
+@Suite("Fashion-MNIST smoke test (needs the Debian package, which scripts/bootstrap.sh installs)")
 struct FashionMNISTSmokeTests {
     @Test func aSmallCNNLearnsFromRealImages() throws {
-        guard FashionMNIST.isAvailable(.train) else {
-            print("note: Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); skipping the smoke test")
-            return
-        }
+        try #require(FashionMNIST.isAvailable(.train), "Fashion-MNIST is not installed: run scripts/bootstrap.sh (apt-get install dataset-fashion-mnist)")
         Tensor.seed(0)
         let train = try FashionMNIST.load(.train, limit: 512)
         let model = Sequential {
@@ -32,10 +29,7 @@ struct FashionMNISTSmokeTests {
 
     /// The cell the course opens with, written exactly as a chapter would (on fewer images).
     @Test func theCourseCellReadsAsWritten() throws {
-        guard FashionMNIST.isAvailable(.train), FashionMNIST.isAvailable(.test) else {
-            print("note: Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); skipping the course cell")
-            return
-        }
+        try #require(FashionMNIST.isAvailable(.train) && FashionMNIST.isAvailable(.test), "Fashion-MNIST is not installed: run scripts/bootstrap.sh (apt-get install dataset-fashion-mnist)")
         Tensor.seed(0)
         let train = try FashionMNIST.load(.train, limit: 256)
         let test = try FashionMNIST.load(.test, limit: 128)

@@ -10,7 +10,8 @@ import Testing
 
     @Test func numbersOutsideToleranceDiffer() {
         let m = OutputComparison.mismatch(expected: "ok\nloss 0.3125", actual: "ok\nloss 0.35")
-        #expect(m == OutputComparison.Mismatch(line: 2, expected: "loss 0.3125", actual: "loss 0.35"))
+        #expect(m?.line == 2 && m?.expected == "loss 0.3125" && m?.actual == "loss 0.35")
+        #expect(m?.number?.expected == "0.3125" && m?.number?.actual == "0.35" && m?.number?.rule == Tolerance.builtIn.numbers)
     }
 
     @Test func integersMustBeEqual() {

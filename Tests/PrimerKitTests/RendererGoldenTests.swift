@@ -64,7 +64,7 @@ import PrimerWire
     func report(_ task: String, _ label: String?, _ completed: Int, _ total: Int) -> CellOutput {
         let payload = ProgressPayload(task: task, label: label, completed: completed, total: total,
                                       metrics: [.init(name: "loss", value: 1 / Double(completed))])
-        return .rich(kind: RichKind.progress, payload: try! JSONEncoder().encode(payload))
+        return .rich(.progress(payload))
     }
 
     @Test func oneLinePerTaskAtTheFirstReportsPlace() {
@@ -74,12 +74,12 @@ import PrimerWire
             .stdout("between\n"),
             report("fit 2", "epoch 1/1", 5, 5), report("fit 1", "epoch 3/3", 5, 5),
         ]
-        let collapsed = RichOutputText.collapsingProgress(items)
+        let collapsed = items.collapsingProgress
         #expect(collapsed.count == 4)
         let lines = collapsed.map { item -> String in
             switch item {
             case .stdout(let s): return s
-            case .rich(_, let payload): return RichOutputText(width: 80, color: false).render(kind: RichKind.progress, payload: payload)
+            case .rich(let output): return RichOutputText(width: 80, color: false).render(output)
             default: return "?"
             }
         }
@@ -87,5 +87,35 @@ import PrimerWire
         #expect(lines[1].hasPrefix("epoch 3/3  [") && lines[1].contains("5/5  loss 0.2000"))
         #expect(lines[2] == "between\n")
         #expect(lines[3].hasPrefix("epoch 1/1  ["))
+    }
+}
+
+/// The site's theme: Primer's own files, or the book's `theme/` files in their place.
+@Suite struct SiteThemeTests {
+    @Test func aBooksThemeFolderReplacesPrimersFiles() throws {
+        let folder = TestSupport.scratchFolder()
+        let chapterPath = folder + "/one.md"
+        try Data("# One\n\nText.\n".utf8).write(to: URL(fileURLWithPath: chapterPath))
+        try FileManager.default.createDirectory(atPath: folder + "/theme", withIntermediateDirectories: true)
+        try Data("body { color: rebeccapurple; }\n".utf8).write(to: URL(fileURLWithPath: folder + "/theme/primer.css"))
+        try Data("<html lang=\"{{language}}\"><title>{{title}}</title>{{head}}<div class=\"mine\">{{body}}</div></html>\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/theme/page.html"))
+        let chapter = try Chapter.load(path: chapterPath)
+        let book = Book(folder: folder, metadata: .init(title: "Themed"), chapters: [.init(path: chapterPath, summaryTitle: nil)])
+        var site = SiteBuilder(book: book, items: [ChapterBatch.Item(chapter: chapter, result: ChapterResult(path: chapterPath, cells: [], seconds: 0), explanation: "")])
+        try site.write(to: folder + "/site")
+        let css = try String(contentsOfFile: folder + "/site/assets/primer.css", encoding: .utf8)
+        #expect(css.hasPrefix("body { color: rebeccapurple; }"))
+        #expect(css.contains("/* Figures */"), "Primer's figure and math rules are still added")
+        let page = try String(contentsOfFile: folder + "/site/one.html", encoding: .utf8)
+        #expect(page.hasPrefix("<html lang=\"en\"><title>One · Themed</title><div class=\"mine\">"))
+        // The script is Primer's own, since the book does not replace it.
+        let script = try String(contentsOfFile: folder + "/site/assets/primer.js", encoding: .utf8)
+        #expect(script == SiteTheme.builtIn.script)
+    }
+
+    @Test func slotTextThatLooksLikeASlotStaysText() {
+        let theme = SiteTheme(stylesheet: "", script: "", skeleton: "<t>{{title}}</t>{{body}}{{unknown}}")
+        #expect(theme.page(language: "en", title: "{{body}}", head: "", body: "B") == "<t>{{body}}</t>B{{unknown}}")
     }
 }

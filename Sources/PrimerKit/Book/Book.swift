@@ -5,7 +5,8 @@ import Foundation
 /// The order comes from `SUMMARY.md` in the folder (a Markdown list of links, as in mdBook),
 /// or, without one, from the chapter file names. Metadata (title, language, authors) lives in
 /// `book.json` beside them, so that another edition (say, in Chinese) can be a second folder
-/// with its own metadata.
+/// with its own metadata. `book.json` may also state the tolerance of the book's `output`
+/// blocks (`"tolerance": "tolerance=0.5%"`), read with each chapter: `Book.tolerance(forChapterAt:)`.
 ///
 ///     let book = try Book.load(folder: "Chapters")
 ///     book.chapters.map(\.path)   // ["Chapters/01-two-stacks.md", …]

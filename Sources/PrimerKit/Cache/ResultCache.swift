@@ -19,7 +19,8 @@ public struct ResultCache: Sendable {
         var result: ChapterResult
     }
 
-    static let format = 2
+    /// Bumped whenever `Entry` changes shape: older entries are discarded, never misread.
+    static let format = 3
 
     /// Why a chapter ran or came from the cache, for `--explain`.
     public enum Lookup: Sendable {
@@ -31,12 +32,13 @@ public struct ResultCache: Sendable {
     public static func key(for chapter: Chapter, compilerVersion: String, engineFingerprint: String) -> (key: String, parts: [String]) {
         var parts = ["format \(format)", "compiler \(compilerVersion)", "engines \(engineFingerprint)"]
         for cell in chapter.cells {
-            let options = "norun=\(cell.options.norun) expect-error=\(cell.options.expectError) timeout=\(cell.options.effectiveTimeout)"
-            parts.append("cell \(cell.index) [\(options)] \(SHA256.hex(of: cell.source))")
+            parts.append("cell \(cell.index) [\(cell.options.cacheKeyFragment)] \(SHA256.hex(of: cell.source))")
         }
-        let folder = (chapter.path as NSString).deletingLastPathComponent
+        for value in chapter.inlineValues {
+            parts.append("value \(value.index) after cell \(value.afterCell.map(String.init) ?? "none") \(SHA256.hex(of: value.expression))")
+        }
         for file in chapter.dataFiles {
-            let full = file.hasPrefix("/") ? file : (folder.isEmpty ? file : folder + "/" + file)
+            let full = file.hasPrefix("/") ? file : chapter.folder + "/" + file
             let digest = FileManager.default.contents(atPath: full).map { SHA256.hex(of: $0) } ?? "missing"
             parts.append("data \(file) \(digest)")
         }
@@ -44,8 +46,7 @@ public struct ResultCache: Sendable {
     }
 
     private func entryPath(for chapterPath: String) -> String {
-        let full = chapterPath.hasPrefix("/") ? chapterPath : FileManager.default.currentDirectoryPath + "/" + chapterPath
-        let absolute = (full as NSString).standardizingPath
+        let absolute = Paths.absolute(chapterPath)
         return directory + "/results/" + String(SHA256.hex(of: absolute).prefix(24)) + ".json"
     }
 
@@ -81,6 +82,7 @@ public struct ResultCache: Sendable {
             switch words.first {
             case "cell": return "cell \(words.count > 1 ? words[1] : "?")"
             case "data": return "data file \(words.count > 1 ? words[1] : "?")"
+            case "value": return "inline value \(words.count > 1 ? words[1] : "?")"
             default: return String(words.first ?? "")
             }
         }

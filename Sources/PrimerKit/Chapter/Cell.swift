@@ -23,8 +23,14 @@ public struct Cell: Equatable, Sendable {
 }
 
 /// A cell's expected output: the `output` fence that follows it.
+///
+///     ```output tolerance=2%
+///     accuracy 0.83
+///     ```
 public struct ExpectedOutput: Equatable, Sendable {
     public var text: String
     /// The 1-based lines of the fence, from the opening to the closing fence inclusive.
     public var fenceLines: ClosedRange<Int>
+    /// The tolerance options after `output` in the info string, if any.
+    public var tolerance: StatedTolerance? = nil
 }

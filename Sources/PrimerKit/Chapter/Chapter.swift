@@ -15,8 +15,14 @@ public struct Chapter: Equatable, Sendable {
     /// Files the chapter's cells read (declared with `<!-- primer: reads PATH -->`), relative
     /// to the chapter's folder; their contents are part of the cache key.
     public var dataFiles: [String]
+    /// The chapter's `<!-- primer: tolerance=… -->`, for the `output` blocks that state none.
+    public var tolerance: StatedTolerance?
+    /// The `"tolerance"` of the `book.json` beside the chapter (read by `load`).
+    public var bookTolerance: StatedTolerance?
     /// Formulas that cannot be typeset, with their lines: warnings, errors under `check --strict`.
     public var formulaProblems: [FormulaProblem] = []
+    /// The `` `{swift} expression` `` values in the prose, in reading order.
+    public var inlineValues: [InlineValue] = []
 
     public struct FormulaProblem: Equatable, Sendable {
         public var line: Int
@@ -49,7 +55,9 @@ extension Chapter {
         do { data = try Data(contentsOf: url) } catch {
             throw ChapterError(path: path, line: 1, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(data, path: path)
+        var chapter = try parse(data, path: path)
+        chapter.bookTolerance = try Book.tolerance(forChapterAt: path)
+        return chapter
     }
 
     /// Parses chapter bytes; `path` is used for messages and titles.
@@ -79,5 +87,45 @@ extension Chapter {
                 return (line, column)
             }
         }
+    }
+}
+
+extension Chapter {
+    /// The absolute path of the chapter's folder: where its program runs and where its
+    /// declared data files are found.
+    ///
+    ///     try Chapter.parse(data, path: "book/ch.md").folder   // "/home/me/course/book"
+    public var folder: String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return Paths.absolute(directory.isEmpty ? "." : directory)
+    }
+}
+
+extension Chapter {
+    /// The chapter with each inline value replaced by its computed text; a value that was not
+    /// computed (the chapter failed before it) shows its expression as code.
+    ///
+    ///     chapter.resolvingInlineValues(result.inlineValues)   // `.value(0)` → `.text("82.3 %")`
+    public func resolvingInlineValues(_ values: [Int: String]) -> Chapter {
+        guard !inlineValues.isEmpty else { return self }
+        var resolved = self
+        resolved.content = content.map { part in
+            guard case .prose(let block) = part else { return part }
+            return .prose(block.mapInlineLists { inlines in
+                // A value's text joins the text around it, so "(`{swift} n`)" reads "(42)".
+                var merged: [Inline] = []
+                for inline in inlines {
+                    var item = inline
+                    if case .value(let i) = inline { item = values[i].map(Inline.text) ?? .code(inlineValues[i].expression) }
+                    if case .text(let next) = item, case .text(let previous)? = merged.last {
+                        merged[merged.count - 1] = .text(previous + next)
+                    } else {
+                        merged.append(item)
+                    }
+                }
+                return merged
+            })
+        }
+        return resolved
     }
 }

@@ -14,6 +14,7 @@ struct ChapterParser {
         var content: [Chapter.Part] = []
         var cells: [Cell] = []
         var dataFiles: [String] = []
+        var tolerance: StatedTolerance?
         var title: String?
 
         for block in blocks {
@@ -37,7 +38,12 @@ struct ChapterParser {
                     if cells[i].options.norun {
                         throw ChapterError(path: path, line: line, message: "this `output` block follows a `norun` cell, which never runs; remove the block or the option")
                     }
-                    cells[i].expectedOutput = ExpectedOutput(text: code, fenceLines: line...endLine)
+                    let tolerance: ToleranceOptions
+                    do { tolerance = try ToleranceOptions.parse(Array(words.dropFirst())) } catch {
+                        throw ChapterError(path: path, line: line, column: 1, message: "`output` block: " + error.message)
+                    }
+                    cells[i].expectedOutput = ExpectedOutput(text: code, fenceLines: line...endLine,
+                                                             tolerance: words.count > 1 ? StatedTolerance(options: tolerance, source: .block) : nil)
                 } else {
                     content.append(.prose(block))
                 }
@@ -45,6 +51,11 @@ struct ChapterParser {
                 if let directive = try PrimerDirective.parse(html, path: path, line: line) {
                     switch directive {
                     case .reads(let files): dataFiles += files
+                    case .tolerance(let options):
+                        if case .chapter(let first)? = tolerance?.source {
+                            throw ChapterError(path: path, line: line, message: "a chapter states its tolerance once; it is already stated at line \(first) (state a block's own after `output`: ```output tolerance=2%)")
+                        }
+                        tolerance = StatedTolerance(options: options, source: .chapter(line: line))
                     }
                 } else {
                     content.append(.prose(block))
@@ -58,11 +69,48 @@ struct ChapterParser {
                 content.append(.prose(block))
             }
         }
+        let (withValues, inlineValues) = try findInlineValues(in: content, cells: cells, lines: lines)
         let fallbackTitle = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        var chapter = Chapter(path: path, source: source, title: title ?? fallbackTitle, content: content,
+        var chapter = Chapter(path: path, source: source, title: title ?? fallbackTitle, content: withValues,
                               cells: cells, dataFiles: dataFiles)
+        chapter.inlineValues = inlineValues
+        chapter.tolerance = tolerance
         chapter.formulaProblems = MathProtection.problems(in: protected).map { .init(line: $0.line, message: $0.message) }
         return chapter
+    }
+
+    /// Turns inline code that starts with `{swift}` into inline values, each located in the
+    /// file and tied to the cell above it.
+    private func findInlineValues(in content: [Chapter.Part], cells: [Cell], lines: [String]) throws -> ([Chapter.Part], [InlineValue]) {
+        var locator = InlineValueLocator(lines: lines)
+        var values: [InlineValue] = []
+        var cellAbove: Int?
+        var problem: ChapterError?
+        let parts = content.map { part -> Chapter.Part in
+            switch part {
+            case .cell(let i):
+                cellAbove = i
+                locator.skip(toLine: (cells[i].expectedOutput?.fenceLines.upperBound ?? cells[i].codeLines.upperBound + 1) + 1)
+                return part
+            case .prose(let block):
+                if let line = block.firstLine { locator.skip(toLine: line) }
+                return .prose(block.mapInlines { inline in
+                    guard case .code(let code) = inline else { return inline }
+                    if let literal = InlineValue.unescaped(code: code) { return .code(literal) }
+                    guard let expression = InlineValue.expression(inCode: code) else { return inline }
+                    let (line, column) = locator.next() ?? (block.firstLine ?? 1, 1)
+                    if expression.isEmpty, problem == nil {
+                        problem = ChapterError(path: path, line: line, column: column,
+                                               message: "`{swift}` needs an expression after it, e.g. `{swift} fixed(loss, 3)`")
+                    }
+                    values.append(InlineValue(index: values.count, expression: expression, line: line, column: column,
+                                              afterCell: cellAbove))
+                    return .value(values.count - 1)
+                })
+            }
+        }
+        if let problem { throw problem }
+        return (parts, values)
     }
 
     /// cmark lets a fence without its closing line run to the end of the file; a chapter
@@ -80,9 +128,13 @@ struct ChapterParser {
     }
 }
 
-/// `<!-- primer: reads data/x.csv data/y.csv -->`: instructions to Primer in a chapter.
+/// Instructions to Primer in a chapter:
+///
+///     <!-- primer: reads data/x.csv data/y.csv -->   files the cells read
+///     <!-- primer: tolerance=2% abs=0.01 -->         the tolerance of the chapter's `output` blocks
 enum PrimerDirective: Equatable {
     case reads([String])
+    case tolerance(ToleranceOptions)
 
     static func parse(_ html: String, path: String, line: Int) throws -> PrimerDirective? {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -92,8 +144,25 @@ enum PrimerDirective: Equatable {
         let words = body.dropFirst("primer:".count).split(whereSeparator: \.isWhitespace).map(String.init)
         switch words.first {
         case "reads" where words.count > 1: return .reads(Array(words.dropFirst()))
+        case let first? where ToleranceOptions.keys.contains(where: first.hasPrefix):
+            do { return .tolerance(try ToleranceOptions.parse(words)) } catch {
+                throw ChapterError(path: path, line: line, message: "tolerance directive: " + error.message)
+            }
         default:
-            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change)")
+            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change), `primer: tolerance=2% abs=0.01 integers=1%` (the tolerance of the chapter's output blocks)")
+        }
+    }
+}
+
+extension Block {
+    /// The 1-based line the block starts on, when cmark told it.
+    var firstLine: Int? {
+        switch self {
+        case .paragraph(_, let line), .heading(_, _, let line), .codeBlock(_, _, let line, _), .html(_, let line),
+             .table(_, let line), .displayMath(_, let line): return line
+        case .blockQuote(let blocks): return blocks.first?.firstLine
+        case .list(_, let items): return items.first?.first?.firstLine
+        case .thematicBreak: return nil
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// `primer check --bless`: rewrites each mismatching `output` block in the chapter file to
-/// what the cell printed, keeping everything else byte for byte. The file is replaced
-/// atomically.
+/// what the cell printed, keeping everything else byte for byte (the block's info string and its
+/// tolerance options included, and its `…` lines when the output has as many lines). The file
+/// is replaced atomically.
 public enum Blesser {
     /// Returns how many blocks were rewritten.
     public struct ChangedWhileRunning: Error, CustomStringConvertible {
@@ -20,7 +21,11 @@ public enum Blesser {
             guard case .failed(let failure) = cellResult.status, failure.kind == .outputMismatch,
                   let expected = chapter.cells[cellResult.index].expectedOutput else { continue }
             var actual = OutputComparison.normalizedLines(cellResult.outputs.printedText)
-            if actual.isEmpty { actual = [] }
+            // `…` lines stay where they were when the output keeps its shape.
+            let previous = OutputComparison.normalizedLines(expected.text)
+            if previous.count == actual.count {
+                for i in previous.indices where previous[i] == OutputComparison.anyLine { actual[i] = OutputComparison.anyLine }
+            }
             let opening = lines[expected.fenceLines.lowerBound - 1]
             let indent = String(opening.prefix(while: { $0 == " " }))
             let fenceChar: Character = opening.dropFirst(indent.count).first ?? "`"
@@ -29,7 +34,9 @@ public enum Blesser {
             let longestRun = actual.map { $0.drop(while: { $0 == " " }).prefix(while: { $0 == fenceChar }).count }.max() ?? 0
             fenceLength = max(fenceLength, longestRun + 1, 3)
             let fence = indent + String(repeating: fenceChar, count: fenceLength)
-            edits.append((expected.fenceLines, [fence + "output"] + actual.map { $0.isEmpty ? $0 : indent + $0 } + [fence]))
+            // The info string as written (`output tolerance=2%`): blessing keeps the block's options.
+            let info = opening.dropFirst(indent.count).drop(while: { $0 == fenceChar }).trimmingCharacters(in: .whitespaces)
+            edits.append((expected.fenceLines, [fence + info] + actual.map { $0.isEmpty ? $0 : indent + $0 } + [fence]))
         }
         for (range, replacement) in edits.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
             lines.replaceSubrange((range.lowerBound - 1)...(range.upperBound - 1), with: replacement)

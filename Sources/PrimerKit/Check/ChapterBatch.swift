@@ -3,7 +3,7 @@ import Foundation
 /// Runs many chapters, several at once, and hands back their results in the given order.
 ///
 ///     let results = ChapterBatch(runner: runner, jobs: 2).run(paths) { result in print(result.path) }
-public struct ChapterBatch {
+public struct ChapterBatch: Sendable {
     public var runner: ChapterRunner
     public var jobs: Int
     public var useCache: Bool
@@ -13,14 +13,14 @@ public struct ChapterBatch {
     }
 
     /// A chapter's result with the parsed chapter (nil when it did not parse) and why it ran.
-    public struct Item: @unchecked Sendable {
+    public struct Item: Sendable {
         public var chapter: Chapter?
         public var result: ChapterResult
         public var explanation: String
     }
 
     /// Runs every chapter; `onFinish` is called (serially) as each one finishes.
-    public func run(_ paths: [String], onFinish: @escaping (Item) -> Void = { _ in }) -> [Item] {
+    public func run(_ paths: [String], onFinish: @escaping @Sendable (Item) -> Void = { _ in }) -> [Item] {
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = jobs
         let items = Locked([Item?](repeating: nil, count: paths.count))

@@ -3,7 +3,7 @@ import Foundation
 
 /// Prints what `primer check` found: a line per chapter, then every failure at its
 /// `path:line:col` with the chapter lines around it; GitHub annotations and JUnit XML on request.
-public struct CheckReport {
+public struct CheckReport: Sendable {
     public var style: TerminalStyle
 
     public init(style: TerminalStyle) { self.style = style }
@@ -91,8 +91,3 @@ public struct CheckReport {
     }
 }
 
-/// Escaping for HTML and XML text and attribute values.
-public enum HTMLText {
-    ///     HTMLText.escape("<b>")   // "&lt;b&gt;"
-    public static func escape(_ text: String) -> String { text.xmlEscaped }
-}

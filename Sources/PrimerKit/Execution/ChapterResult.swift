@@ -62,6 +62,8 @@ public struct ChapterResult: Equatable, Sendable, Codable {
     public var chapterError: ChapterError?
     /// Things the author should know that do not fail the chapter (`path:line:col: warning: …`).
     public var warnings: [String] = []
+    /// The texts of the chapter's inline values (`` `{swift} …` `` in prose), by index.
+    public var inlineValues: [Int: String] = [:]
 
     public init(path: String, cells: [CellResult], seconds: Double, fromCache: Bool = false, chapterError: ChapterError? = nil) {
         self.path = path; self.cells = cells; self.seconds = seconds; self.fromCache = fromCache; self.chapterError = chapterError

@@ -1,3 +1,4 @@
+import CPrimerSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +7,8 @@ import Glibc
 /// A program started in its own process group with its stdout and stderr on pipes and a
 /// secret on file descriptor 3, so that the whole group can be killed at once.
 ///
-///     let child = try ChildProcess(executable: "/tmp/chapter", arguments: [], environment: env, secret: token)
+///     let child = try ChildProcess(executable: "/tmp/chapter", arguments: [], environment: env,
+///                                  directory: "/course/Chapters", secret: token)
 ///     … read child.stdoutFD / child.stderrFD …
 ///     let status = child.wait()
 final class ChildProcess {
@@ -15,11 +17,12 @@ final class ChildProcess {
     let stderrFD: Int32
     /// The write end of the pipe that is the child's file descriptor 4, when asked for.
     private(set) var controlFD: Int32?
+    private var pipesClosed = false
 
     typealias Termination = Spawn.Termination
 
-    init(executable: String, arguments: [String], environment: [String: String], secret: String?,
-         controlPipe: Bool = false) throws {
+    init(executable: String, arguments: [String], environment: [String: String], directory: String?,
+         secret: String?, controlPipe: Bool = false) throws {
         // A child that dies early must not take Primer down with SIGPIPE when we write the secret.
         signal(SIGPIPE, SIG_IGN)
         let output = try Spawn.makePipe(), errors = try Spawn.makePipe(), secretPipe = try Spawn.makePipe()
@@ -28,13 +31,14 @@ final class ChildProcess {
         if let control { descriptors[4] = control.read }
         let child: pid_t
         do {
-            child = try Spawn.start(executable, arguments, environment: environment, descriptors: descriptors,
-                                    newProcessGroup: true)
+            child = try Spawn.start(executable, arguments, environment: environment, directory: directory,
+                                    descriptors: descriptors, newProcessGroup: true)
         } catch {
             for fd in [output.read, output.write, errors.read, errors.write, secretPipe.read, secretPipe.write] { close(fd) }
             if let control { close(control.read); close(control.write) }
             throw error
         }
+        ProcessGroups.shared.insert(child)
         close(output.write); close(errors.write); close(secretPipe.read)
         if let control { close(control.read) }
         if let secret {
@@ -61,19 +65,32 @@ final class ChildProcess {
         if let fd = controlFD { close(fd); controlFD = nil }
     }
 
+    /// Whether the program itself has ended. It is not reaped yet, so its process group id
+    /// still names its group (the id cannot be reused before `wait()`).
+    var hasEnded: Bool { primer_child_has_ended(pid) != 0 }
+
     /// Kills the whole process group (the program and anything it started).
     func killGroup() {
         kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
     }
 
-    /// Waits for the program to end and closes the pipes.
-    func wait() -> Termination {
-        let termination = Spawn.wait(pid)
+    /// Closes our ends of the output pipes (what a process that escaped the group still
+    /// holds then gets EPIPE).
+    func closePipes() {
+        guard !pipesClosed else { return }
+        pipesClosed = true
         close(stdoutFD); close(stderrFD)
-        closeControl()
-        // Anything the program left running in its group goes with it.
+    }
+
+    /// Kills what is left of the group, reaps the program and closes the pipes.
+    func wait() -> Termination {
+        // Anything the program left running in its group goes with it, before the id is freed.
         kill(-pid, SIGKILL)
+        let termination = Spawn.wait(pid)
+        ProcessGroups.shared.remove(pid)
+        closePipes()
+        closeControl()
         return termination
     }
 }

@@ -4,12 +4,24 @@ import PrimerWire
 import Glibc
 #endif
 
+/// What a running program reports, as it arrives (the chapter runner puts it in order).
+enum ProgramEvent {
+    case cellBegan(Int)
+    case output(Int, CellOutput)
+    case cellEnded(Int)
+    /// An inline value's text, sent while `cell` ran (-1 before the first cell).
+    case inlineValue(cell: Int, index: Int, text: String)
+}
+
 /// Runs a compiled chapter program and attributes everything it prints to the cell that
 /// printed it, live.
 ///
 /// Both streams carry in-band `WireRecord`s that mark where each cell begins and ends; a
 /// per-run secret token makes them unforgeable. Each cell has a timeout; on expiry the whole
-/// process group is killed. Output beyond `limits` is counted but not kept.
+/// process group is killed. When the program itself ends, its process group is killed too and
+/// the pipes are drained for at most `drainSeconds`: a process a cell left behind can neither
+/// outlive the chapter nor hold the run open by keeping the pipes. Output beyond `limits` is
+/// counted but not kept.
 struct ProgramExecutor {
     struct Limits {
         /// Bytes of text kept per cell (stdout and stderr together).
@@ -30,28 +42,38 @@ struct ProgramExecutor {
         var lastBegun: Int?
         var backtrace: String = ""
         var seconds: [Int: Double] = [:]
+        /// The texts of the chapter's inline values, by index.
+        var inlineValues: [Int: String] = [:]
+        /// Set when something outside the program's process group still held its output
+        /// pipes after it ended (they were closed after `drainSeconds`).
+        var pipesHeldAfterEnd = false
     }
 
     var executable: String
     var environment: [String: String]
+    /// The folder the program runs in: its chapter's folder.
+    var directory: String?
     var timeouts: [Int: Double]
     var limits = Limits()
     var backtracePath: String
-    var onEvent: ((ChapterRunner.LiveEvent) -> Void)?
-    /// Gives the program a control pipe on descriptor 4 (for `primer step`) and hands the
-    /// started process to this closure.
+    /// How long the pipes are read after the program ended.
+    var drainSeconds = 2.0
+    /// Gives the program a control pipe on descriptor 4 (for a `CellGate`).
+    var controlPipe = false
     var onLaunch: ((ChildProcess) -> Void)?
+    var onEvent: ((ProgramEvent) -> Void)?
 
     func run() throws -> Outcome {
         let token = WireRecord.makeToken()
         var env = environment
         env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=no,output-to=\(backtracePath)"
-        let child = try ChildProcess(executable: executable, arguments: [], environment: env, secret: token,
-                                     controlPipe: onLaunch != nil)
+        let child = try ChildProcess(executable: executable, arguments: [], environment: env, directory: directory,
+                                     secret: token, controlPipe: controlPipe)
         onLaunch?(child)
         var state = StreamState(token: token, limits: limits, onEvent: onEvent)
         var open: [Int32: Bool] = [child.stdoutFD: true, child.stderrFD: true]
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var drainDeadline: Double?
 
         while open.values.contains(true) {
             var fds = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
@@ -67,10 +89,21 @@ struct ProgramExecutor {
                     state.feed(Data(buffer[0..<n]), stderr: p.fd == child.stderrFD)
                 }
             }
+            let now = ProcessInfo.processInfo.systemUptime
             if state.outcome.timedOutCell == nil, let cell = state.runningCell, let started = state.startTimes[cell],
-               ProcessInfo.processInfo.systemUptime - started > (timeouts[cell] ?? CellOptions.defaultTimeout) {
+               now - started > (timeouts[cell] ?? CellOptions.defaultTimeout) {
                 state.outcome.timedOutCell = cell
                 child.killGroup()
+            }
+            if drainDeadline == nil, child.hasEnded {
+                // The program is over: whatever it started goes too, and what they wrote is read.
+                child.killGroup()
+                drainDeadline = now + drainSeconds
+            }
+            if let deadline = drainDeadline, now > deadline {
+                state.outcome.pipesHeldAfterEnd = true
+                for (fd, isOpen) in open where isOpen { state.finish(stderr: fd == child.stderrFD) }
+                break
             }
         }
         var outcome = state.outcome
@@ -99,9 +132,9 @@ private struct StreamState {
     /// Bytes of an incomplete UTF-8 sequence held until the next chunk, per stream.
     var stdoutCarry = Data(), stderrCarry = Data()
     let limits: ProgramExecutor.Limits
-    let onEvent: ((ChapterRunner.LiveEvent) -> Void)?
+    let onEvent: ((ProgramEvent) -> Void)?
 
-    init(token: String, limits: ProgramExecutor.Limits, onEvent: ((ChapterRunner.LiveEvent) -> Void)?) {
+    init(token: String, limits: ProgramExecutor.Limits, onEvent: ((ProgramEvent) -> Void)?) {
         stdoutDecoder = WireDecoder(token: token)
         stderrDecoder = WireDecoder(token: token)
         self.limits = limits
@@ -151,9 +184,13 @@ private struct StreamState {
                     continue
                 }
                 keptTotal += payload.count
-                let item = CellOutput.rich(kind: kind, payload: payload)
+                let item = CellOutput.rich(RichOutput(kind: kind, payload: payload))
                 outcome.outputs[cell, default: []].append(item)
                 onEvent?(.output(cell, item))
+            case .record(.value(let index, let text)):
+                let cell = stderr ? stderrCell : stdoutCell
+                outcome.inlineValues[index] = text
+                onEvent?(.inlineValue(cell: cell, index: index, text: text))
             case .oversizedRecord(let count):
                 droppedPerCell[stderr ? stderrCell : stdoutCell, default: 0] += count
             }

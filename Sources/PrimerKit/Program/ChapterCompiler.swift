@@ -50,7 +50,11 @@ struct ChapterCompiler {
                 guard let (cell, line) = locate(error, chapter: chapter, program: program, sourcePath: sourcePath),
                       failures[cell] == nil else { continue }
                 let sameCell = errors.filter { $0 != error && $0.file == chapter.path && chapter.cells[cell].codeLines.contains($0.line) }
-                failures[cell] = CellFailure(kind: .compileError, message: error.message, line: line, column: error.column,
+                var message = error.message
+                if error.file == chapter.path, let value = chapter.inlineValues.last(where: { $0.line == error.line && $0.column <= error.column }) {
+                    message = "in the inline value `{swift} \(value.expression)`: " + message
+                }
+                failures[cell] = CellFailure(kind: .compileError, message: message, line: line, column: error.column,
                                              details: sameCell.prefix(5).map { "\($0.location): error: \($0.message)" })
             }
             if failures.isEmpty {

@@ -10,15 +10,10 @@
 ///     let program = ProgramGenerator.generate(chapter)
 ///     program.source      // import PrimerCells … #sourceLocation(file: "Chapters/a.md", line: 12) …
 ///     program.cell(atGeneratedLine: 40)   // which cell a diagnostic in scaffolding belongs to
-public struct GeneratedProgram: Equatable, Sendable {
+public struct GeneratedProgram: Sendable {
     public var source: String
     /// For each cell that runs: its index and the generated lines its code occupies.
     public var cellLines: [(index: Int, lines: ClosedRange<Int>)]
-
-    public static func == (a: GeneratedProgram, b: GeneratedProgram) -> Bool {
-        a.source == b.source && a.cellLines.map(\.index) == b.cellLines.map(\.index)
-            && a.cellLines.map(\.lines) == b.cellLines.map(\.lines)
-    }
 
     /// The cell whose code — or the scaffolding right after it — is at `line` of the generated file.
     public func cell(atGeneratedLine line: Int) -> Int? {
@@ -37,6 +32,24 @@ public enum ProgramGenerator {
         ]
         var cellLines: [(Int, ClosedRange<Int>)] = []
         let quotedPath = stringLiteral(chapter.path)
+        // Inline values are evaluated inside the bracket of the last generated cell above them
+        // (so their text is in before that cell's end), or right after the start.
+        let generated = chapter.cells.filter { $0.runs && !excluding.contains($0.index) }.map(\.index)
+        var valuesAfter: [Int?: [InlineValue]] = [:]
+        for value in chapter.inlineValues {
+            let host = generated.last { $0 <= (value.afterCell ?? -1) }
+            valuesAfter[host, default: []].append(value)
+        }
+        func evaluate(_ values: [InlineValue]?) {
+            for value in values ?? [] {
+                lines.append("#sourceLocation(file: \(quotedPath), line: \(value.line - 1))")
+                lines.append("let _primerValue\(value.index) =")
+                lines.append(String(repeating: " ", count: max(0, value.column - 1)) + value.expression)
+                lines.append("#sourceLocation()")
+                lines.append("_primerInlineValue(\(value.index), _primerValue\(value.index))")
+            }
+        }
+        evaluate(valuesAfter[nil])
         for cell in chapter.cells where cell.runs && !excluding.contains(cell.index) {
             lines.append("_primerCellBegin(\(cell.index))")
             if cell.options.expectError { lines.append("if !_primerShouldSkip(\(cell.index)) {") }
@@ -47,6 +60,7 @@ public enum ProgramGenerator {
             cellLines.append((cell.index, first...max(first, lines.count)))
             lines.append("#sourceLocation()")
             if cell.options.expectError { lines.append("}") }
+            evaluate(valuesAfter[cell.index])
             lines.append("_primerCellEnd(\(cell.index))")
         }
         return GeneratedProgram(source: lines.joined(separator: "\n") + "\n", cellLines: cellLines)

@@ -8,7 +8,7 @@ public struct ChapterTextRenderer {
         let prose = TerminalProse(style: style)
         let cells = TerminalCells(style: style)
         var out: [String] = []
-        for part in chapter.content {
+        for part in chapter.resolvingInlineValues(result?.inlineValues ?? [:]).content {
             switch part {
             case .prose(let block):
                 out.append(prose.render(block))

@@ -17,20 +17,18 @@ struct HTMLCells {
         case .passed?: statusLabel = result.map { String(format: "%.2f s", $0.seconds) } ?? ""
         case nil: classes.append("cell-not-run"); statusLabel = "not run"
         }
-        var tags: [String] = []
-        if cell.options.expectError { tags.append("expect-error") }
-        if cell.options.norun { tags.append("norun") }
+        let tags = cell.options.tags
         let header = """
         <div class="cell-header"><a class="cell-number" href="#cell-\(cell.index + 1)">[\(cell.index + 1)]</a>\
         <span class="cell-place">\(HTMLText.escape(chapterPath)):\(cell.fenceLine)</span>\
-        \(tags.map { "<span class=\"cell-tag\">\($0)</span>" }.joined())\
+        \(tags.map { "<span class=\"cell-tag\">\(HTMLText.escape($0))</span>" }.joined())\
         <span class="cell-status">\(HTMLText.escape(statusLabel))</span></div>
         """
         let code = "<pre class=\"source\"><code class=\"language-swift\">\(HTMLCode.highlighted(cell.source))</code></pre>"
         let source = cell.options.hide ? "<details class=\"hidden-source\"><summary>Show the code</summary>\(code)</details>" : code
         var out = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.index + 1)\">\n\(header)\n\(source)\n"
         if let result {
-            let outputs = RichOutputText.collapsingProgress(result.outputs).map(output).joined(separator: "\n")
+            let outputs = result.outputs.collapsingProgress.map(output).joined(separator: "\n")
             if !outputs.isEmpty { out += "<div class=\"output\" aria-label=\"Output of cell \(cell.index + 1)\">\n\(outputs)\n</div>\n" }
             switch result.status {
             case .failed(let f): out += failure(f, expected: false)
@@ -47,31 +45,25 @@ struct HTMLCells {
         case .stdout(let text): return "<pre class=\"stdout\">\(HTMLText.escape(text))</pre>"
         case .stderr(let text): return "<pre class=\"stderr\">\(HTMLText.escape(text))</pre>"
         case .note(let text): return "<p class=\"note\">\(HTMLText.escape(text))</p>"
-        case .rich(let kind, let payload): return rich(kind: kind, payload: payload)
+        case .rich(let output): return rich(output)
         }
     }
 
-    func rich(kind: String, payload: Data) -> String {
-        switch kind {
-        case RichKind.math:
-            let latex = String(decoding: payload, as: UTF8.self)
+    func rich(_ output: RichOutput) -> String {
+        switch output {
+        case .math(let latex):
             switch MathRendering.mathML(latex, display: true) {
             case .success(let html): return "<div class=\"math-display\">\(html)</div>"
             case .failure(let message):
                 return "<code class=\"math-error\" title=\"\(HTMLText.escape(message))\">\(HTMLText.escape(latex))</code>"
             }
-        case RichKind.text:
-            return "<pre class=\"rich-text\">\(HTMLText.escape(String(decoding: payload, as: UTF8.self)))</pre>"
-        case RichKind.progress:
-            guard let p = try? JSONDecoder().decode(ProgressPayload.self, from: payload) else { return "" }
+        case .text(let text):
+            return "<pre class=\"rich-text\">\(HTMLText.escape(text))</pre>"
+        case .progress(let p):
             let fraction = p.total > 0 ? min(1, Double(p.completed) / Double(p.total)) : 0
             let metrics = p.metrics.map { "\($0.name) \(ProgressPayload.format($0.value))" }.joined(separator: " · ")
             return "<div class=\"progress\"><span>\(HTMLText.escape(p.displayName))</span><progress max=\"1\" value=\"\(fraction)\"></progress><span>\(p.completed)/\(p.total)</span><span class=\"metrics\">\(HTMLText.escape(metrics))</span></div>"
-        case RichKind.figure:
-            // Decoded once: figures (image grids above all) are the largest payloads.
-            guard let figure = FigureRendering.decode(payload) else {
-                return "<p class=\"note\">(a figure this version of Primer cannot read)</p>"
-            }
+        case .figure(let figure):
             let ascii = "<pre class=\"figure-text\">\(HTMLText.escape(figure.renderText(width: 80, color: false)))</pre>"
             if case .table = figure { return "<figure class=\"figure\">\(figure.renderHTML())</figure>" }
             return """
@@ -79,8 +71,8 @@ struct HTMLCells {
             <div class="figure-svg">\(figure.renderHTML())</div>\(ascii)</div>\
             <button type="button" class="figure-toggle" hidden>Show as text</button></figure>
             """
-        default:
-            return "<p class=\"note\">(an output of kind \(HTMLText.escape(kind)) that this version cannot show)</p>"
+        case .unknown:
+            return "<p class=\"note\">\(HTMLText.escape(output.unknownNote ?? ""))</p>"
         }
     }
 

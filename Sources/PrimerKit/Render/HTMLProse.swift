@@ -82,6 +82,7 @@ public struct HTMLProse {
         case .lineBreak: return "<br>\n"
         case .html(let s): return allowRawHTML ? s : HTMLText.escape(s)
         case .math(let latex, let display): return math(latex, display: display)
+        case .value: return "…"   // unresolved: see `Chapter.resolvingInlineValues`
         }
     }
 

@@ -10,15 +10,18 @@ import PrimerMath
 /// at once each write their own folder.
 ///
 ///     try SiteBuilder(book: book, items: items).write(to: "_site")
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public var book: Book
     /// The chapters in book order with their results.
     public var items: [ChapterBatch.Item]
     /// Warnings met while rendering (e.g. formulas that could not be typeset), `path:line: warning: …`.
     public private(set) var warnings: [String] = []
+    /// The stylesheet, script and page skeleton: Primer's own, or the book's `theme/` files.
+    let theme: SiteTheme
 
     public init(book: Book, items: [ChapterBatch.Item]) {
         self.book = book; self.items = items
+        theme = SiteTheme.load(book: book.folder)
     }
 
     /// The page file for a chapter path: `Chapters/01-intro.md` → `01-intro.html`.
@@ -45,9 +48,9 @@ public struct SiteBuilder {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file))
         }
         let mathFont = Self.shipMathFont(into: folder + "/assets")
-        try put(SiteAssets.stylesheet + "\n/* Figures */\n" + PrimerFigures.svgStylesheet + "\n/* Math */\n" + mathFont
+        try put(theme.stylesheet + "\n/* Figures */\n" + PrimerFigures.svgStylesheet + "\n/* Math */\n" + mathFont
                 + LaTeX.stylesheet + "\n", "assets/primer.css")
-        try put(SiteAssets.script, "assets/primer.js")
+        try put(theme.script, "assets/primer.js")
         // Pages are independent: render them on both cores, then write them in book order.
         let builder = self
         let rendered = Locked([Int: RenderedPage]())
@@ -119,28 +122,7 @@ public struct SiteBuilder {
     }
 
     private func page(title: String, body: String) -> String {
-        let language = HTMLText.escape(book.metadata.language)
-        return """
-        <!DOCTYPE html>
-        <html lang="\(language)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="color-scheme" content="light dark">
-        <meta name="generator" content="Primer">
-        <title>\(HTMLText.escape(title))</title>
-        <link rel="stylesheet" href="assets/primer.css">
-        </head>
-        <body>
-        <div class="layout">
-        \(body)
-        </div>
-        <script src="assets/search-index.js"></script>
-        <script src="assets/primer.js"></script>
-        </body>
-        </html>
-
-        """
+        theme.page(language: HTMLText.escape(book.metadata.language), title: HTMLText.escape(title), head: "", body: body)
     }
 
     private func indexPage() -> String {
@@ -169,7 +151,7 @@ public struct SiteBuilder {
         var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML)
         var main = "<main>\n"
         var entries: [SearchEntry] = []
-        guard let chapter = item.chapter else {
+        guard let chapter = item.chapter?.resolvingInlineValues(item.result.inlineValues) else {
             let error = item.result.chapterError
             main += "<h1>\(HTMLText.escape(title(of: item)))</h1>\n<div class=\"error\" role=\"alert\"><p><strong>This chapter could not be read</strong>"
             if let error { main += " at <code>\(HTMLText.escape("\(error.path):\(error.line):\(error.column)"))</code></p><p>\(HTMLText.escape(error.message))" }

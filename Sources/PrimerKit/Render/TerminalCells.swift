@@ -14,10 +14,7 @@ public struct TerminalCells {
 
     /// The cell's source with line numbers and syntax colour, under a header naming its place.
     public func source(_ cell: Cell, chapterPath: String) -> String {
-        var tags: [String] = []
-        if cell.options.norun { tags.append("norun") }
-        if cell.options.expectError { tags.append("expect-error") }
-        if let t = cell.options.timeout { tags.append("timeout=\(ChapterRunner.seconds(t))") }
+        let tags = cell.options.tags
         let title = " cell \(cell.index + 1) · \(chapterPath):\(cell.fenceLine)" + (tags.isEmpty ? " " : " · " + tags.joined(separator: " ") + " ")
         let header = style.dim("──" + title + String(repeating: "─", count: max(2, style.width - TextWidth.of(title) - 2)))
         let code = highlighted(cell.source)
@@ -53,13 +50,13 @@ public struct TerminalCells {
         case .stdout(let text): return text.hasSuffix("\n") ? String(text.dropLast()) : text
         case .stderr(let text): return style.red(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         case .note(let text): return style.yellow("⚠ " + text)
-        case .rich(let kind, let payload): return richText.render(kind: kind, payload: payload)
+        case .rich(let output): return richText.render(output)
         }
     }
 
     /// All of a cell's outputs; progress reports collapse to the last one of each task.
     public func outputs(_ items: [CellOutput]) -> String {
-        RichOutputText.collapsingProgress(items).map(output).filter { !$0.isEmpty }.joined(separator: "\n")
+        items.collapsingProgress.map(output).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// A failure as `path:line:col: error: message` plus details.
@@ -89,70 +86,13 @@ public struct RichOutputText {
     public var width: Int
     public var color: Bool
 
-    public func render(kind: String, payload: Data) -> String {
-        switch kind {
-        case RichKind.math:
-            return "    " + MathRendering.unicode(String(decoding: payload, as: UTF8.self))
-        case RichKind.text:
-            return String(decoding: payload, as: UTF8.self)
-        case RichKind.progress:
-            guard let progress = try? JSONDecoder().decode(ProgressPayload.self, from: payload) else { return "" }
-            return progress.line(width: width)
-        case RichKind.figure:
-            return FigureRendering.text(payload, width: width, color: color)
-        default:
-            return "[\(kind) output]"
+    public func render(_ output: RichOutput) -> String {
+        switch output {
+        case .math(let latex): return "    " + MathRendering.unicode(latex)
+        case .text(let text): return text
+        case .progress(let progress): return progress.line(width: width)
+        case .figure(let figure): return figure.renderText(width: width, color: color)
+        case .unknown: return output.unknownNote ?? ""
         }
-    }
-
-    /// Keeps only the last progress report of each task, where the first one stood.
-    static func collapsingProgress(_ items: [CellOutput]) -> [CellOutput] {
-        var lastIndex: [String: Int] = [:]
-        for (i, item) in items.enumerated() {
-            if case .rich(RichKind.progress, let payload) = item, let p = try? JSONDecoder().decode(ProgressPayload.self, from: payload) {
-                lastIndex[p.task] = i
-            }
-        }
-        var placed: Set<String> = []
-        var result: [CellOutput] = []
-        for item in items {
-            if case .rich(RichKind.progress, let payload) = item, let p = try? JSONDecoder().decode(ProgressPayload.self, from: payload) {
-                if placed.insert(p.task).inserted, let last = lastIndex[p.task] { result.append(items[last]) }
-                continue
-            }
-            result.append(item)
-        }
-        return result
-    }
-}
-
-/// The bridge to the figures module: decodes a figure payload and draws it.
-public enum FigureRendering {
-    static func decode(_ payload: Data) -> Figure? {
-        try? JSONDecoder().decode(Figure.self, from: payload)
-    }
-
-    public static func text(_ payload: Data, width: Int, color: Bool) -> String {
-        guard let figure = decode(payload) else { return "(a figure this version of Primer cannot read)" }
-        return figure.renderText(width: width, color: color)
-    }
-
-}
-
-/// Mermaid flowcharts in prose, drawn offline: SVG on the page, boxes and arrows in a terminal.
-public enum DiagramRendering {
-    public static func html(mermaid source: String) -> String {
-        do {
-            let figure = Figure.diagram(try Diagram(mermaid: source))
-            let text = HTMLText.escape(figure.renderText(width: 100, color: false))
-            return "<figure class=\"figure figure-both diagram\"><div class=\"figure-views\"><div class=\"figure-svg\">\(figure.renderSVG())</div><pre class=\"figure-text\">\(text)</pre></div><button type=\"button\" class=\"figure-toggle\" hidden>Show as text</button></figure>"
-        } catch {
-            return "<pre class=\"listing\"><code class=\"language-mermaid\">\(HTMLText.escape(source))</code></pre><p class=\"note\">\(HTMLText.escape("This diagram could not be drawn: \(error)"))</p>"
-        }
-    }
-
-    public static func text(mermaid source: String, width: Int, color: Bool) -> String? {
-        guard let diagram = try? Diagram(mermaid: source) else { return nil }
-        return Figure.diagram(diagram).renderText(width: width, color: color)
     }
 }
