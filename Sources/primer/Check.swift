@@ -72,11 +72,16 @@ struct Check: ParsableCommand {
                 warned.append(item.result.path)
             }
         }
-        let failed = items.filter { !$0.result.passed || (strict && warned.contains($0.result.path)) }
+        let links = LinkCheck.run(loose: items.compactMap(\.chapter))
+        let brokenLinks = Set(links.problems.map(\.path))
+        let failed = items.filter { !$0.result.passed || (strict && warned.contains($0.result.path)) || brokenLinks.contains($0.result.path) }
         for item in failed where !item.result.passed {
             print("")
             print(report.failureDetails(item.result, source: item.chapter?.source))
         }
+        if !links.problems.isEmpty { print("") }
+        for problem in links.problems { print(style.bold("\(problem.path):\(problem.line):\(problem.column): ") + style.red("error: ") + problem.message) }
+        LinkCheck.externalSummary(links.external, explain: explain).forEach { print(style.dim($0)) }
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
             for item in failed { CheckReport.githubAnnotations(item.result).forEach { print($0) } }
         }

@@ -10,6 +10,6 @@ struct Primer: ParsableCommand {
         A chapter is a Markdown file; fenced blocks whose info string starts with `swift` are
         cells, compiled together as one program against Primer's engines. See README.md.
         """,
-        subcommands: [Step.self, Run.self, Check.self, Build.self]
+        subcommands: [Step.self, Run.self, Check.self, Build.self, Serve.self]
     )
 }

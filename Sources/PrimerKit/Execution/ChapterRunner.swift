@@ -27,6 +27,12 @@ public final class ChapterRunner: Sendable {
         workRoot = Paths.absolute((cacheDirectory ?? NSTemporaryDirectory() + "/primer") + "/work")
     }
 
+    /// Kills the process group of every chapter program running now (SIGKILL), for a command
+    /// that stops on its own terms (`primer serve` on Ctrl-C) rather than by the signal's default.
+    public static func killRunningPrograms() {
+        ProcessGroups.shared.killAll()
+    }
+
     /// How a chapter's result was obtained, for `--explain`.
     public struct Explained: Sendable {
         public var result: ChapterResult
