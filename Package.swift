@@ -57,7 +57,11 @@ let package = Package(
         .target(name: "PrimerKit",
                 dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerMarkup", "PrimerFigures", "PrimerMath"],
                 // The site's theme: real CSS, JS and HTML files, compiled into Primer.
-                resources: [.embedInCode("Theme/primer.css"), .embedInCode("Theme/primer.js"), .embedInCode("Theme/page.html")],
+                resources: [.embedInCode("Theme/primer.css"), .embedInCode("Theme/primer.js"), .embedInCode("Theme/page.html"),
+                            // What `primer init` writes: a new book and its CI workflow.
+                            .embedInCode("Template/SUMMARY.md"), .embedInCode("Template/book.json"),
+                            .embedInCode("Template/first-chapter.md"), .embedInCode("Template/gitignore"),
+                            .embedInCode("Template/primer.yml")],
                 swiftSettings: runnerSettings),
         // `primer serve`: the live preview (HTTP and Server-Sent Events on Hummingbird, file
         // watching), kept apart so that PrimerKit stays free of server dependencies.

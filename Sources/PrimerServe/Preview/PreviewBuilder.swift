@@ -89,8 +89,8 @@ public final class PreviewBuilder: Sendable {
         }
     }
 
-    /// The pages whose bytes differ from the last build's; every page when an asset changed
-    /// (a theme edit).
+    /// The pages whose bytes differ from the last build's; every page when the theme's
+    /// stylesheet or script changed (the search index changes with any prose edit: no reload).
     private func changedPages() -> [String] {
         var fresh: [String: String] = [:]
         let files = (FileManager.default.enumerator(atPath: siteFolder)?.allObjects as? [String]) ?? []
@@ -102,7 +102,7 @@ public final class PreviewBuilder: Sendable {
         }
         let previous = digests.withLock { digests in defer { digests = fresh }; return digests }
         let pages = fresh.keys.filter { $0.hasSuffix(".html") && !$0.contains("/") }
-        let assetChanged = fresh.keys.contains { $0.hasPrefix("assets/") && previous[$0] != fresh[$0] }
+        let assetChanged = fresh.keys.contains { $0.hasPrefix("assets/") && $0 != "assets/search-index.js" && previous[$0] != fresh[$0] }
         if assetChanged { return pages.sorted() }
         return pages.filter { previous[$0] != fresh[$0] }.sorted()
     }

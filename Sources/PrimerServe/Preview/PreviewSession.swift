@@ -46,14 +46,18 @@ public final class PreviewSession: Sendable {
         polling = options.polling; quiet = options.quiet
     }
 
-    /// Builds the book once, then starts the server and the watcher.
+    /// Starts the server (first, so that a busy port is said at once), builds the book once,
+    /// then starts the watcher.
     public static func start(_ options: Options, runner: ChapterRunner,
                              log: @escaping @Sendable (String) -> Void) async throws -> PreviewSession {
         let channel = LiveChannel()
         let builder = PreviewBuilder(book: options.book, site: options.site, runner: runner, channel: channel, jobs: options.jobs)
-        let first = builder.build()
-        if let error = first.state.bookError { throw PreviewServer.StartError(description: error) }
         let server = try await PreviewServer.start(site: options.site, channel: channel, host: options.host, port: options.port)
+        let first = builder.build()
+        if let error = first.state.bookError {
+            await server.stop()
+            throw PreviewServer.StartError(description: error)
+        }
         let session = PreviewSession(server: server, builder: builder, channel: channel, options: options, log: log)
         session.report(first)
         try session.watch()

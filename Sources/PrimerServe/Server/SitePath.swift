@@ -16,14 +16,19 @@ public struct SitePath: Sendable {
         case refused
     }
 
-    /// The site folder, with symbolic links resolved.
-    public let root: String
+    /// The site folder, absolute.
+    public let folder: String
 
     public init(root: String) {
-        self.root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        folder = URL(fileURLWithPath: root).standardizedFileURL.path
     }
 
+    /// The site folder with symbolic links resolved (looked up on each request: the folder may
+    /// not exist until the first build is written).
+    public var root: String { URL(fileURLWithPath: folder).resolvingSymlinksInPath().path }
+
     public func resolve(_ rawPath: String) -> Resolution {
+        let root = self.root
         let withoutQuery = rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard withoutQuery.hasPrefix("/"), let decoded = withoutQuery.removingPercentEncoding else { return .refused }
         if decoded.contains("\0") || decoded.contains("\\") { return .refused }
