@@ -43,6 +43,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        ChapterRunner.stopProgramsOnInterrupt()
         let runner = try cache.makeRunner()
         let options = PreviewSession.Options(book: book, site: cache.cacheDirectory + "/serve-site", host: host,
                                              port: port, polling: poll, jobs: jobs)
@@ -67,32 +68,14 @@ struct Serve: ParsableCommand {
         }
         Self.say("Serving \(book) at \(session.server.url) — Ctrl-C stops.")
         if open && !Browser.open(session.server.url) { printError("(could not open a browser; open \(session.server.url) yourself)") }
-        Self.waitForInterrupt()
-        // Kill a chapter that runs now, tell the pages, and end at once: a killed run must not be
-        // stored as the chapter's result, and the cache's entries are whole or absent at any moment.
-        ChapterRunner.killRunningPrograms()
-        session.channel.close()
-        Self.say("\nStopped.")
-        _exit(0)
+        // Ctrl-C kills a chapter that runs now and ends Primer at once (status 130): a killed run
+        // is never stored as the chapter's result, and cache entries are whole or absent at any
+        // moment. The server, the watcher and the open pages' streams end with the process.
+        while true { sleep(3600) }
     }
 
     /// Writes a line to standard output at once (unbuffered: serve's log is read as it goes).
     private static func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    /// Blocks until SIGINT or SIGTERM.
-    private static func waitForInterrupt() {
-        let interrupted = DispatchSemaphore(value: 0)
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { interrupted.signal() }
-            source.resume()
-            sources.append(source)
-        }
-        interrupted.wait()
-        sources.forEach { $0.cancel() }
     }
 }

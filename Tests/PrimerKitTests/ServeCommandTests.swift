@@ -45,28 +45,37 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("chapters: 0 passed, 1 failed"), output)
     }
 
-    func testServeRefusesABusyPortAndStopsOnInterrupt() throws {
+    func testServeRefusesABusyPortAndCtrlCKillsTheRunningChapter() throws {
         let root = TestSupport.scratchFolder()
         try FileManager.default.createDirectory(atPath: root + "/book", withIntermediateDirectories: true)
-        try Data("# Only prose\n\nNo cells.\n".utf8).write(to: URL(fileURLWithPath: root + "/book/01.md"))
-        // Hold a port with a first server, then ask a second for the same one.
+        // A chapter that is still running when Ctrl-C comes; it says where its process is.
+        let cell = "try! String(getpid()).write(toFile: \"pid.txt\", atomically: true, encoding: .utf8)\nThread.sleep(forTimeInterval: 60)"
+        try Data("# Slow\n\n```swift\n\(cell)\n```\n".utf8).write(to: URL(fileURLWithPath: root + "/book/01.md"))
         let port = 4000 + Int.random(in: 100...900)
         let first = try Spawn.start(TestSupport.primerExecutable, ["serve", "book", "--port", "\(port)", "--cache-dir", root + "/c1"],
                                     environment: TestSupport.primerEnvironment(), directory: root, descriptors: [1: nil, 2: nil])
         defer { kill(first, SIGKILL); _ = Spawn.wait(first) }
-        var listening = false
-        for _ in 0..<300 where !listening {
-            listening = (try? LoopbackHTTP(port: port).get("/", timeout: 1) { $0.contains("</html>") })?.contains("200 OK") ?? false
-            if !listening { Thread.sleep(forTimeInterval: 0.1) }
+        // The server listens before its first build, so a second one hears at once that the port is taken.
+        var cellPID: pid_t?
+        for _ in 0..<600 where cellPID == nil {
+            cellPID = (try? String(contentsOfFile: root + "/book/pid.txt", encoding: .utf8)).flatMap { pid_t($0) }
+            if cellPID == nil { Thread.sleep(forTimeInterval: 0.1) }
         }
-        XCTAssertTrue(listening)
+        let pid = try XCTUnwrap(cellPID, "the chapter never started")
         let second = try TestSupport.primer(["serve", "book", "--port", "\(port)", "--cache-dir", root + "/c2"], in: root)
         XCTAssertEqual(second.status, 2, second.output)
         XCTAssertTrue(second.output.contains("port \(port) on 127.0.0.1 is in use"), second.output)
-        // Ctrl-C ends the first one.
+        // Ctrl-C: serve ends as the signal says, the chapter's process is gone, and nothing was cached for it.
         kill(first, SIGINT)
-        let ended = Spawn.wait(first)
-        // 0 from serve's own handler, 130 when the core's process-group handler (installed once a chapter ran) ends it first.
-        XCTAssertTrue([0, 130].contains(ended.shellStatus), "\(ended)")
+        XCTAssertEqual(Spawn.wait(first).shellStatus, 130)
+        var gone = false
+        for _ in 0..<50 where !gone {
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            gone = state == nil || state == "Z"
+            if !gone { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        XCTAssertTrue(gone, "the running chapter's process \(pid) outlived serve")
+        let cached = (try? FileManager.default.contentsOfDirectory(atPath: root + "/c1/results")) ?? []
+        XCTAssertEqual(cached, [], "a killed run is not stored")
     }
 }

@@ -94,7 +94,8 @@ public final class PreviewBuilder: Sendable {
     private func changedPages() -> [String] {
         var fresh: [String: String] = [:]
         let files = (FileManager.default.enumerator(atPath: siteFolder)?.allObjects as? [String]) ?? []
-        for file in files {
+        // Pages, the stylesheet and the script; not the fonts, copies of a system file.
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".css") || file.hasSuffix(".js") {
             guard let data = FileManager.default.contents(atPath: siteFolder + "/" + file) else { continue }
             var hash = SHA256()
             hash.update(data)
