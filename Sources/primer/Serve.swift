@@ -45,7 +45,8 @@ struct Serve: ParsableCommand {
     func run() throws {
         ChapterRunner.stopProgramsOnInterrupt()
         let runner = try cache.makeRunner()
-        let options = PreviewSession.Options(book: book, site: cache.cacheDirectory + "/serve-site", host: host,
+        // One site folder per port: two previews sharing a cache never write each other's site.
+        let options = PreviewSession.Options(book: book, site: cache.cacheDirectory + "/serve-site-\(port)", host: host,
                                              port: port, polling: poll, jobs: jobs)
         let started = Locked<Result<PreviewSession, Error>?>(nil)
         let ready = DispatchSemaphore(value: 0)

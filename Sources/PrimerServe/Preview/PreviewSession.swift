@@ -78,6 +78,7 @@ public final class PreviewSession: Sendable {
         let folders = builder.inputs.watchedFolders
         guard watchedFolders.withLock({ $0 }) != folders else { return }
         watcher.withLock { $0?.stop() }
+        self.debouncer.withLock { $0?.stop() }
         let debouncer = ChangeDebouncer(quiet: quiet) { [weak self] paths in self?.changed(paths) }
         self.debouncer.withLock { $0 = debouncer }
         let fresh = try FileWatchers.make(folders: folders, polling: polling) { paths in debouncer.add(paths) }
