@@ -84,6 +84,9 @@ struct Check: ParsableCommand {
         LinkCheck.externalSummary(links.external, explain: explain).forEach { print(style.dim($0)) }
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
             for item in failed { CheckReport.githubAnnotations(item.result).forEach { print($0) } }
+            for problem in links.problems {
+                print("::error file=\(problem.path),line=\(problem.line),col=\(problem.column),title=broken link::\(problem.message)")
+            }
         }
         if let junit {
             try Data(CheckReport.junit(items.map(\.result)).utf8).write(to: URL(fileURLWithPath: junit))
@@ -95,7 +98,7 @@ struct Check: ParsableCommand {
                 do { blessed += try Blesser.bless(chapter, result: item.result) } catch { printError("error: \(error)") }
             }
             print("Blessed \(blessed) output block\(blessed == 1 ? "" : "s").")
-            if failed.allSatisfy({ $0.result.failures.allSatisfy { $0.failure.kind == .outputMismatch } && $0.result.chapterError == nil }) {
+            if links.problems.isEmpty, failed.allSatisfy({ $0.result.failures.allSatisfy { $0.failure.kind == .outputMismatch } && $0.result.chapterError == nil }) {
                 print("chapters: \(items.count) passed, 0 failed")
                 return
             }
