@@ -12,7 +12,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_check import DevTools  # noqa: E402
 
 PROSE = "The first words of the chapter."
-CHAPTER = "# Live\n\n{prose}\n\n```swift\n{cell}\n```\n"
+# Filler after the cell makes the page tall enough to scroll.
+CHAPTER = "# Live\n\n{prose}\n\n```swift\n{cell}\n```\n" + "".join(f"\nFiller paragraph {i}.\n" for i in range(80))
 CELL_LINE = 6
 
 
@@ -111,9 +112,12 @@ def main():
                 log.append(chunk)
             return "".join(log)
 
+        page.eval("window.scrollTo(0, 600)")
         write(os.path.join(book, "01-live.md"), CHAPTER.format(prose="Edited words, fresh.", cell='print("answer", 6 * 7)'))
         seconds = page.wait("document.body.innerText.includes('Edited words, fresh.')", 2)
         check("a prose edit shows within 2 s", seconds is not None, f"{seconds:.2f} s" if seconds else "")
+        scrolled = page.wait("window.scrollY > 500", 2)
+        check("the reloaded page keeps its scroll position", scrolled is not None, f"scrollY {page.eval('window.scrollY')}")
         time.sleep(0.2)
         check("a prose edit runs nothing", "(nothing ran)" in server_log().split("changed: 01-live.md")[-1])
 
