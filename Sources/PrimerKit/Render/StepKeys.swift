@@ -35,11 +35,16 @@ public enum StepKeys {
 
     /// The prompt line under the cell `cell` (1-based), before it runs or after it ran.
     static func prompt(cell: Int, ran: Bool, exercise: Bool, edited: Bool) -> String {
-        var parts = ["▶ cell \(cell)"]
-        if exercise { parts.append(ran ? "e: edit your answer · r: check it · s: solution" : "exercise · e: edit it · Enter: run the starter code · s: solution") }
-        else { parts.append(ran ? "Enter: next cell · e: edit · r: run again" : "Enter: run this cell · e: edit") }
+        var parts = ["▶ cell \(cell)" + (exercise ? " (exercise)" : "")]
+        switch (exercise, ran) {
+        case (true, false): parts += ["e: edit your answer", "Enter: run the starter"]
+        case (true, true): parts += ["e: edit your answer", "r: check it"]
+        case (false, false): parts += ["Enter: run this cell", "e: edit"]
+        case (false, true): parts += ["Enter: next", "e: edit", "r: rerun"]
+        }
+        if exercise { parts.append("s: solution") }
         if edited { parts.append("o: original/yours") }
-        parts.append("c: run the rest · p: back · g N: go to · ?: keys · q: quit ")
+        parts += ["c: rest", "p: back", "g N: go", "?: keys", "q: quit "]
         return parts.joined(separator: " · ")
     }
 }

@@ -6,7 +6,8 @@ extension Stepper {
         switch event {
         case .compiling:
             if let first = visibleRunningCells.first, plan.quietThrough >= first {
-                write(style.dim("Compiling · replaying cells \(first + 1)–\(plan.quietThrough + 1)…") + "\n")
+                let cells = plan.quietThrough == first ? "cell \(first + 1)" : "cells \(first + 1)–\(plan.quietThrough + 1)"
+                write(style.dim("Compiling · replaying \(cells)…") + "\n")
             } else {
                 write(style.dim("Compiling \(chapter.path)…") + "\n")
             }
@@ -126,6 +127,8 @@ extension Stepper {
         while nextPart < content.count {
             let part = content[nextPart]
             if case .cell(let i) = part, i > index { return }
+            // The prose after the cell shown waits until that cell has run.
+            if case .prose = part, nextPart > 0, content[nextPart - 1] == .cell(index) { return }
             nextPart += 1
             switch part {
             case .prose(let block):

@@ -100,8 +100,7 @@ extension Stepper {
                     return .action(.rerun(current))
                 }
             case "p"?, "P"?, "b"?, "B"?:
-                let target = currentRan ? current : previousRunningCell(before: current)
-                if let target { return .action(.goTo(target)) }
+                if let target = previousRunningCell(before: current) { return .action(.goTo(target)) }
                 write(style.yellow("This is the first cell.") + "\n")
             case "g"?, "G"?:
                 write(style.dim("go to cell: "))
