@@ -77,7 +77,7 @@ import Testing
         let scratch = ScratchCopy(of: chapter, folder: TestSupport.scratchFolder())
         let edited = try scratch.chapter(with: [0: "let a = 1\nlet c = 2\nlet d = 3\n"])
         #expect(edited.chapter.cells[1].codeLine == 10)
-        #expect(edited.location(ofLine: 5).line == 3 && edited.location(ofLine: 5).path.hasSuffix("cell-1.swift"))
+        #expect(edited.location(ofLine: 5).line == 2 && edited.location(ofLine: 5).path.hasSuffix("cell-1.swift"))
         #expect(edited.location(ofLine: 10).path == "t.md" && edited.location(ofLine: 10).line == 8)
     }
 }
