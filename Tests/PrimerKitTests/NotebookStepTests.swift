@@ -103,7 +103,7 @@ struct NotebookStepTests {
             #expect(try first.waitFor("scaled 30"))
             try first.press("q")
             #expect(try first.waitFor("EXIT=0"))
-            #expect(try first.screen().contains("Stopped at cell 3"))
+            #expect(try first.screen().contains("You were at cell 3"))
         }
         do {
             // The book (the folder) knows where the learner is, and resumes that chapter.

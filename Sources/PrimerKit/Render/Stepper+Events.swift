@@ -50,7 +50,7 @@ extension Stepper {
         if compileFailed && !learnersFault { showRemaining() }
         for (cell, failure) in result.failures { write(describe(failure, in: cell) + "\n") }
         if quit {
-            write(style.dim("Stopped at cell \(current + 1). Run `primer step \(original.path)` to go on from here.") + "\n")
+            write(style.dim("Stopped. You were at cell \(current + 1); `primer step \(original.path)` goes on from there.") + "\n")
         } else if !compileFailed && pending == nil && plan.stopAfter == nil && !learnersFault {
             showRemaining()
         }
