@@ -63,6 +63,30 @@ struct NotebookStepTests {
         #expect(scratch.contains("missingName"))
     }
 
+    @Test func backGoToAndHelpMoveAroundTheChapter() throws {
+        let folder = TestSupport.scratchFolder()
+        try Data(Self.numbers.utf8).write(to: URL(fileURLWithPath: folder + "/numbers.md"))
+        let session = try TmuxSession(step: ["numbers.md"], in: folder)
+        defer { session.end() }
+        #expect(try session.waitFor("Enter: run this cell"))
+        try session.press("Enter")
+        #expect(try session.waitFor("▶ cell 2"))
+        try session.press("Enter")
+        #expect(try session.waitFor("▶ cell 3"))
+        try session.press("p")
+        #expect(try session.waitFor("▶ cell 2", after: "replaying cell 1"))
+        try session.press("?")
+        #expect(try session.waitFor("go to cell N"))
+        try session.press("g")
+        try session.press("3")
+        try session.press("Enter")
+        #expect(try session.waitFor("▶ cell 3", after: "Running cell 2…"))
+        #expect(try !session.screen().contains("scaled 30\nscaled 30"), "a quiet cell printed")
+        try session.press("Enter")
+        #expect(try session.waitFor("done 31"))
+        #expect(try session.waitFor("EXIT=0"))
+    }
+
     @Test func anExerciseSaysWhatIsWrongThenCorrect() throws {
         let folder = TestSupport.scratchFolder()
         let chapter = folder + "/exercises.md"

@@ -115,7 +115,7 @@ extension Stepper {
                     if target == next { continue }
                     // Forward: the program runs the cells in between quietly, then asks about `target`.
                     plan.quietThrough = target - 1
-                    write(style.dim("Running cells \(next + 1)–\(target)…") + "\n")
+                    write(style.dim(target == next + 1 ? "Running cell \(target)…" : "Running cells \(next + 1)–\(target)…") + "\n")
                     skipContent(through: target - 1)
                     return .run
                 }
