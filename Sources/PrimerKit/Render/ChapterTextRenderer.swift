@@ -19,6 +19,7 @@ public struct ChapterTextRenderer {
                     if case .failed(let f)? = result?.cells.first(where: { $0.index == i })?.status {
                         out.append(cells.failure(f, chapterPath: chapter.path))
                     } else if cell.options.solution {
+                        // The solution follows its exercise, so its 0-based index is the exercise's 1-based number.
                         out.append(style.dim("── solution of cell \(i) hidden: `primer step \(chapter.path)`, then s, shows it ──"))
                     }
                     continue
