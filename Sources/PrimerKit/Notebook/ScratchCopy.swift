@@ -57,8 +57,10 @@ public struct ScratchCopy: Sendable {
             lines.replaceSubrange(start..<(start + Self.lineCount(cell.source)), with: newLines)
         }
         let text = lines.joined(separator: "\n")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try AtomicFile.write(Data(text.utf8), to: folder + "/" + (original.path as NSString).lastPathComponent)
+        if !versions.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try AtomicFile.write(Data(text.utf8), to: folder + "/" + (original.path as NSString).lastPathComponent)
+        }
         var chapter = try Chapter.parse(Data(text.utf8), path: original.path)
         chapter.bookTolerance = original.bookTolerance
         chapter.exerciseRun = exerciseRun

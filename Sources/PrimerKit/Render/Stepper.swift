@@ -64,7 +64,8 @@ public final class Stepper: RunObserver, CellGate {
         self.write = write
         self.scratch = scratch ?? ScratchCopy(of: chapter)
         self.editor = editor
-        self.progress = progress
+        // Only a learner at a terminal has a place to come back to.
+        self.progress = keys == nil ? nil : progress
         shown = EditedChapter(chapter: chapter, original: chapter, edited: [], scratch: self.scratch)
     }
 
