@@ -81,3 +81,20 @@ import Testing
         #expect(edited.location(ofLine: 10).path == "t.md" && edited.location(ofLine: 10).line == 8)
     }
 }
+
+/// Which editor `e` opens, and where the learner's files live.
+@Suite struct NotebookEditorTests {
+    @Test func visualThenEditorThenAFallback() {
+        #expect(CellEditor.fromEnvironment(["VISUAL": "code --wait", "EDITOR": "vim"]).command == "code --wait")
+        #expect(CellEditor.fromEnvironment(["EDITOR": "vim", "PATH": "/nowhere"]).command == "vim")
+        #expect(CellEditor.fallbacks.contains(CellEditor.fromEnvironment(["PATH": "/usr/bin:/bin"]).command))
+    }
+
+    @Test func scratchCopiesAreOutsideTheCourseAndPerChapter() throws {
+        let one = try Chapter.parse(Data("# A\n".utf8), path: "/course/a.md")
+        let two = try Chapter.parse(Data("# B\n".utf8), path: "/other/a.md")
+        let folder = ScratchCopy(of: one).folder
+        #expect(folder.hasPrefix(LearnerFolder.path + "/scratch/a-"))
+        #expect(folder != ScratchCopy(of: two).folder)
+    }
+}
