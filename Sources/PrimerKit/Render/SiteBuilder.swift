@@ -189,7 +189,7 @@ public struct SiteBuilder: Sendable {
                 }
             case .cell(let i):
                 main += cells.render(chapter.cells[i], result: item.result.cells.first { $0.index == i }) + "\n"
-                section.text += " " + chapter.cells[i].source
+                if !chapter.cells[i].options.hiddenFromLearner { section.text += " " + chapter.cells[i].source }
             }
         }
         flush()
