@@ -26,13 +26,14 @@ extension PyTorchNames {
     /// PyTorch's path for an engine name: `outProjection` beside an `inProjectionWeight`, and
     /// `selfAttention` holding one, take PyTorch's component names.
     static func pyTorchAttentionPath(_ name: String, names: Set<String>) -> String {
-        var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let original = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let engineToPyTorch = Dictionary(uniqueKeysWithValues: attentionComponents.map { ($0.value, $0.key) })
-        for index in parts.indices.dropLast() {
-            guard let pyTorch = engineToPyTorch[parts[index]] else { continue }
-            let parent = parts[..<index].map { $0 + "." }.joined()
-            let isProjection = parts[index] == "outProjection" && names.contains(parent + "inProjectionWeight")
-            let isAttention = parts[index] == "selfAttention" && names.contains(parent + parts[index] + ".inProjectionWeight")
+        var parts = original
+        for index in original.indices.dropLast() {
+            guard let pyTorch = engineToPyTorch[original[index]] else { continue }
+            let parent = original[..<index].map { $0 + "." }.joined()
+            let isProjection = original[index] == "outProjection" && names.contains(parent + "inProjectionWeight")
+            let isAttention = original[index] == "selfAttention" && names.contains(parent + original[index] + ".inProjectionWeight")
             if isProjection || isAttention { parts[index] = pyTorch }
         }
         return parts.joined(separator: ".")
