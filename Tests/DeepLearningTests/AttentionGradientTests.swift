@@ -146,6 +146,18 @@ struct AttentionGradientTests {
         #expect(block.parameterCount == 2 * 4 * 2 + (3 * 4 * 4 + 3 * 4) + (4 * 4 + 4) + (4 * 6 + 6) + (6 * 4 + 4))
     }
 
+    @Test func fastGELUAgreesWithGELUAndHasItsGradient() {
+        let x = sample([3, 7], seed: 33, in: -5...5)   // 21 values: two full groups of eight and a tail
+        let fast = withoutGradients { Tensor.fastGELU(x) }, reference = withoutGradients { x.gelu() }
+        #expect(zip(fast.scalars, reference.scalars).allSatisfy { abs($0 - $1) <= 1e-6 })
+        checkGradients([sample([2, 9], seed: 34, in: -3...3)]) { Tensor.fastGELU($0[0]) }
+        let g = sample([3, 7], seed: 35), a = x.copy(), b = x.copy()
+        a.requiresGrad = true; b.requiresGrad = true
+        (Tensor.fastGELU(a) * g).sum().backward()
+        (b.gelu() * g).sum().backward()
+        #expect(zip(a.grad!.scalars, b.grad!.scalars).allSatisfy { abs($0 - $1) <= 1e-6 })
+    }
+
     @Test func warmupThenCosine() {
         let p = Tensor.zeros([1]).asParameter()
         let optimizer = SGD([p], learningRate: 0.8)

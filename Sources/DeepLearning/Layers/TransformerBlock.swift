@@ -39,7 +39,7 @@ public final class TransformerBlock: Layer {
     public func callAsFunction(_ input: Tensor, keyPadding: Tensor?) -> Tensor {
         let attended = input + dropout(selfAttention(norm1(input), causal: selfAttention.causal, keyPadding: keyPadding))
         let hidden = linear1(norm2(attended))
-        let activated = activation == .gelu ? hidden.gelu() : hidden.relu()
+        let activated = activation == .gelu ? Tensor.fastGELU(hidden) : hidden.relu()
         return attended + dropout(linear2(dropout(activated)))
     }
 }
