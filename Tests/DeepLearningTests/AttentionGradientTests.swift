@@ -114,6 +114,26 @@ struct AttentionGradientTests {
         }
     }
 
+    @Test func attentionDropoutOnlyInTraining() {
+        Tensor.seed(40)
+        let attention = MultiHeadAttention(embedding: 8, heads: 2, dropout: 0.5)
+        let x = sample([2, 6, 8], seed: 41)
+        let reference = MultiHeadAttention(embedding: 8, heads: 2)
+        for (mine, theirs) in zip(attention.parameters, reference.parameters) { theirs.assign(mine) }
+        let plain = withoutGradients { reference(x) }.scalars
+        let trained = withoutGradients { attention(x) }.scalars
+        #expect(!close(trained, plain, tolerance: 1e-3))
+        attention.eval()
+        #expect(withoutGradients { attention(x) }.scalars == plain)
+        let weights = attention.weights(x, causal: true)
+        #expect(weights.shape == [2, 2, 6, 6])
+        for row in 0..<(2 * 2 * 6) {
+            let line = Array(weights.scalars[(row * 6)..<(row * 6 + 6)])
+            #expect(abs(line.reduce(0, +) - 1) < 1e-5)
+            #expect(line[(row % 6 + 1)...].allSatisfy { $0 == 0 })   // nothing after the query's own position
+        }
+    }
+
     @Test func positionEncodings() {
         Tensor.seed(31)
         let learned = LearnedPositionEncoding(length: 5, dimension: 4)
