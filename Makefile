@@ -21,7 +21,7 @@ course: bootstrap
 	$(PRIMER) build Chapters --out $(SITE)
 
 test:
-	@scripts/bootstrap.sh --browser
+	@scripts/bootstrap.sh --browser --sandbox
 	$(SWIFT) build --build-tests
 	$(GUARD) 2400 $(PRIMER) check Examples Chapters --junit .build/primer-check.xml
 	$(GUARD) 600 $(PRIMER) build Chapters --out .build/test-site

@@ -15,7 +15,7 @@ struct CacheOptions: ParsableArguments {
 
     func makeRunner() throws -> ChapterRunner {
         do {
-            return try ChapterRunner(cacheDirectory: cacheDirectory, sandbox: sandbox)
+            return try ChapterRunner(cacheDirectory: cacheDirectory, sandbox: sandbox ? Sandbox.prepare() : nil)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

@@ -20,11 +20,13 @@ public final class ChapterRunner: Sendable {
     /// The sandbox every chapter runs in (`--sandbox`); nil: only chapters whose book asks for it.
     public let sandbox: Sandbox?
 
-    /// With `sandbox: true`, every chapter runs in the `Sandbox`; the initializer throws
-    /// `Sandbox.Unavailable` when it cannot be set up, so nothing runs unsandboxed.
-    public init(cacheDirectory: String?, sandbox: Bool = false,
+    /// With a `sandbox` (from `Sandbox.prepare()`, which throws when one cannot be set up),
+    /// every chapter runs in it.
+    ///
+    ///     let runner = try ChapterRunner(cacheDirectory: ".primer-cache", sandbox: try Sandbox.prepare())
+    public init(cacheDirectory: String?, sandbox: Sandbox? = nil,
                 log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws {
-        self.sandbox = sandbox ? try Sandbox.prepare() : nil
+        self.sandbox = sandbox
         toolchain = try Toolchain.discover()
         var engines = EngineBuild(toolchain: toolchain)
         try engines.prepare(log: log)

@@ -73,17 +73,20 @@ struct OutcomeInterpretation {
 extension OutcomeInterpretation {
     /// The limit `cell` went over: seen by the executor's watch, or, when the kernel's backstop
     /// stopped the program first (`Chapter.programBackstop`), read from how it ended — SIGXCPU
-    /// for CPU time; for memory, a failed allocation or SIGKILL after the cell had used at least
-    /// half of its limit.
+    /// for CPU time; for memory, a failed allocation (the backstop refuses it at once), or
+    /// SIGKILL after the cell had used at least half of its limit.
     static func exceededLimit(of cell: Cell, in chapter: Chapter, outcome: ProgramExecutor.Outcome) -> ExceededLimit? {
         if let exceeded = outcome.exceeded, exceeded.cell == cell.index { return exceeded.limit }
         guard outcome.began.contains(cell.index), !outcome.ended.contains(cell.index), outcome.timedOutCell == nil,
               outcome.exceeded == nil else { return nil }
         let limits = chapter.limits(of: cell)
         if case .signaled(SIGXCPU) = outcome.termination, let seconds = limits.cpuSeconds { return .cpu(seconds: seconds) }
-        guard let bytes = limits.memoryBytes, (outcome.peakResident[cell.index] ?? 0) >= bytes / 2 else { return nil }
+        guard let bytes = limits.memoryBytes else { return nil }
         let stderr = RuntimeFailure.cleaned(outcome.outputs[cell.index] ?? []).errorText.lowercased()
-        if outcome.termination == .signaled(SIGKILL) || stderr.contains("allocat") || stderr.contains("out of memory") {
+        if stderr.contains("failed to allocate") || stderr.contains("could not allocate") || stderr.contains("out of memory") {
+            return .memory(bytes: bytes)
+        }
+        if outcome.termination == .signaled(SIGKILL), (outcome.peakResident[cell.index] ?? 0) >= bytes / 2 {
             return .memory(bytes: bytes)
         }
         return nil
