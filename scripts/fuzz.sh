@@ -37,11 +37,13 @@ if [[ ! -x "$harness" || -n "$(find Fuzz/Harness.swift "${objects[@]}" -newer "$
   nice -n 5 swiftc -sanitize=$sanitizers -parse-as-library -g -module-name PrimerFuzz \
     -I "$debug/Modules" -Xcc -fmodule-map-file=Sources/CCmark/module.modulemap \
     -Xcc -fmodule-map-file="$debug/CPrimerSystem.build/module.modulemap" -Xcc -I -Xcc Sources/CPrimerSystem/include \
-    Fuzz/Harness.swift "${objects[@]}" -lcmark -o "$harness"
+    Fuzz/Harness.swift "${objects[@]}" -lcmark -o "$harness" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
+  [[ -x "$harness" ]] || { echo "error: could not link $harness" >&2; exit 1; }
 fi
 
 run_one() {
   local name=$1 corpus="$scratch/corpus/$1"
+  shift
   mkdir -p "$corpus" "$scratch/artifacts"
   echo "== $name: $runs inputs" >&2
   PRIMER_FUZZ_TARGET=$name nice -n 5 "$harness" "$corpus" "Fuzz/corpus/$name" \

@@ -23,7 +23,7 @@ public struct ResourceLimits: Equatable, Sendable, Codable {
     }
 
     /// What applies when neither the cell nor its chapter says otherwise.
-    public static let defaults = ResourceLimits(memoryBytes: 4 << 30, cpuSeconds: 600, processes: 256)
+    public static let defaults = ResourceLimits(memoryBytes: 4 << 30, cpuSeconds: 3600, processes: 256)
 
     /// The words a chapter directive takes.
     public static let keys = ["memory", "cpu", "processes"]
