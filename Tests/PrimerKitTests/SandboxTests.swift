@@ -158,15 +158,21 @@ import Testing
         #expect(result.cell(1).stdout == "after the bomb\n")
     }
 
-    @Test func cellsStillRunInTheirChaptersFolder() throws {
-        let result = try Self.run("""
+    @Test func cellsStillRunInTheirChaptersFolderAndReadTheirDataFiles() throws {
+        let path = TestSupport.chapter("""
+        <!-- primer: reads data/values.csv -->
+
         ```swift
         print(FileManager.default.currentDirectoryPath)
-        print(try String(contentsOfFile: "chapter.md", encoding: .utf8).hasPrefix("```swift"))
+        print(try String(contentsOfFile: "data/values.csv", encoding: .utf8), terminator: "")
         ```
         """)
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        try Data("1,2,3\n".utf8).write(to: URL(fileURLWithPath: folder + "/data/values.csv"))
+        let result = Self.runner.run(try Chapter.load(path: path), useCache: false).result
         #expect(result.passed, "\(result)")
-        #expect(result.cell(0).stdout.hasSuffix("true\n"), "\(result)")
+        #expect(result.cell(0).stdout == Paths.absolute(folder) + "\n1,2,3\n", "\(result)")
     }
 
     @Test func aBookThatAsksForTheSandboxGetsItFromAPlainRunner() throws {
@@ -192,12 +198,42 @@ import Testing
         }
     }
 
+    @Test func theCommandLineHidesTheHomeBeforeBindingWhatTheProgramNeeds() throws {
+        let sandbox = Sandbox(bubblewrap: "/usr/bin/bwrap", hiddenFolders: ["/home/learner"])
+        let layout = Sandbox.Layout(work: "/home/learner/course/.primer-cache/work/1", chapterFolder: "/home/learner/course",
+                                    readable: ["/opt/swift", "/"], dataFiles: ["/home/learner/.ssh/id_rsa", "/home/learner/course/data/a.csv"])
+        let argv = ProgramLaunch.command(executable: layout.work + "/chapter", backstop: ResourceLimits(memoryBytes: 1 << 30, cpuSeconds: 100, processes: 64),
+                                         sandbox: sandbox, layout: layout)
+        let bwrap = try #require(argv.firstIndex(of: "/usr/bin/bwrap"))
+        let separator = try #require(argv[bwrap...].firstIndex(of: "--"))
+        let options = Array(argv[bwrap..<separator])
+        for flag in ["--unshare-all", "--die-with-parent", "--new-session"] { #expect(options.contains(flag)) }
+        let home = try #require(options.firstIndex(of: "/home/learner"))
+        let chdir = try #require(options.firstIndex(of: "--chdir"))
+        #expect(options[chdir + 1] == layout.chapterFolder)
+        let chapter = try #require(options[..<chdir].lastIndex(of: "/home/learner/course"))
+        let work = try #require(options[..<chdir].lastIndex(of: layout.work))
+        #expect(options[home - 1] == "--tmpfs" && home < chapter && chapter < work)
+        #expect(!options.contains("/home/learner/.ssh/id_rsa"))
+        #expect(options.contains("/opt/swift") && options.contains("/home/learner/course/data/a.csv"))
+        #expect(options.filter { $0 == "/" }.count == 2)   // only `--ro-bind / /`
+        let program = Array(argv[(separator + 1)...])
+        #expect(program.last == layout.work + "/chapter")
+        #expect(program.contains("--data=\(1 << 30)") && program.contains("--cpu=100") && program.contains("--nproc=64"))
+        let unsandboxed = ProgramLaunch.command(executable: "/w/chapter", backstop: ResourceLimits(memoryBytes: 1 << 30, processes: 64), sandbox: nil, layout: nil)
+        #expect(!unsandboxed.contains { $0.hasPrefix("--nproc") } && unsandboxed.last == "/w/chapter")
+        #expect(Sandbox.environment(from: ["PATH": "/bin", "GITHUB_TOKEN": "x", "SSH_AUTH_SOCK": "/s", "AWS_SECRET_ACCESS_KEY": "k"])
+                == ["PATH": "/bin", "TMPDIR": "/tmp"])
+    }
+
     @Test func dataFilesInsideAHiddenHomeAreNotReboundForAChapterOutsideIt() {
         let sandbox = Sandbox(bubblewrap: "/usr/bin/bwrap", hiddenFolders: ["/home/learner"])
-        #expect(!sandbox.revealsNothingHidden("/home/learner/.ssh/id_rsa", chapterFolder: "/course"))
-        #expect(sandbox.revealsNothingHidden("/home/learner/course/data.csv", chapterFolder: "/home/learner/course"))
-        #expect(!sandbox.revealsNothingHidden("/", chapterFolder: "/course"))
-        #expect(!sandbox.revealsNothingHidden("/home", chapterFolder: "/course"))
-        #expect(sandbox.revealsNothingHidden("/opt/swift", chapterFolder: "/course"))
+        #expect(!sandbox.mayBind(dataFile: "/home/learner/.ssh/id_rsa", chapterFolder: "/course"))
+        #expect(!sandbox.mayBind(dataFile: "/home/learner/.ssh/id_rsa", chapterFolder: "/home/learner/course"))
+        #expect(sandbox.mayBind(dataFile: "/home/learner/course/data.csv", chapterFolder: "/home/learner/course"))
+        #expect(!sandbox.mayBind(dataFile: "/", chapterFolder: "/course"))
+        #expect(!sandbox.mayBind(dataFile: "/home", chapterFolder: "/course"))
+        #expect(sandbox.mayBind(dataFile: "/srv/data.csv", chapterFolder: "/course"))
+        #expect(sandbox.containsHidden("/") && sandbox.containsHidden("/home") && !sandbox.containsHidden("/opt/swift"))
     }
 }

@@ -95,7 +95,7 @@ struct ChapterExecution {
         let sandbox = try runner.sandbox(for: chapter)
         let layout = sandbox.map { sandbox in
             sandbox.prepareWorkFolder(work)
-            return Sandbox.Layout(work: work, chapterFolder: Paths.absolute(chapter.folder), readable: runner.sandboxReadable(for: chapter))
+            return runner.sandboxLayout(for: chapter, work: work)
         }
         if sandbox != nil { environment = Sandbox.environment(from: environment) }
         let command = ProgramLaunch.command(executable: compiled.executable, backstop: chapter.programBackstop,

@@ -96,13 +96,15 @@ extension ChapterRunner {
     /// Prepared once, the first time a book asks for it.
     private static let bookSandbox: Result<Sandbox, Sandbox.Unavailable> = Result { () throws(Sandbox.Unavailable) in try Sandbox.prepare() }
 
-    /// What a sandboxed program of `chapter` reads besides the root file system: the release
-    /// engines, the toolchain's runtime libraries and the chapter's declared data files (bound
+    /// Where a sandboxed program of `chapter` runs: its work folder, its chapter's folder, the
+    /// release engines and the toolchain's runtime libraries, and its declared data files (bound
     /// again, read-only, in case they sit under a hidden home folder or `/tmp`).
-    func sandboxReadable(for chapter: Chapter) -> [String] {
+    func sandboxLayout(for chapter: Chapter, work: String) -> Sandbox.Layout {
         let swiftc = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath().path
         let toolchainRoot = ((swiftc as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
         let data = chapter.dataFiles.map { Paths.absolute($0.hasPrefix("/") ? $0 : chapter.folder + "/" + $0) }
-        return [Paths.absolute(engines.scratchPath), (toolchainRoot as NSString).deletingLastPathComponent] + data
+        return Sandbox.Layout(work: work, chapterFolder: Paths.absolute(chapter.folder),
+                              readable: [Paths.absolute(engines.scratchPath), (toolchainRoot as NSString).deletingLastPathComponent],
+                              dataFiles: data)
     }
 }

@@ -72,16 +72,24 @@ public struct Sandbox: Sendable, Equatable {
         public var work: String
         /// The chapter's folder: read-only, and where the program starts.
         public var chapterFolder: String
-        /// Declared data files and folders the program must read (engines, toolchain): read-only,
-        /// bound again in case they sit under a hidden folder or `/tmp`.
+        /// Folders the program must read (the engines, the toolchain): read-only, bound again in
+        /// case they sit under a hidden folder or `/tmp`.
         public var readable: [String]
+        /// The chapter's declared data files: read-only; one under a hidden folder is bound only
+        /// when it lies inside the chapter's folder (the author chose it, not the learner).
+        public var dataFiles: [String] = []
+
+        public init(work: String, chapterFolder: String, readable: [String], dataFiles: [String] = []) {
+            self.work = work; self.chapterFolder = chapterFolder; self.readable = readable; self.dataFiles = dataFiles
+        }
     }
 
     /// The full command line: drop privileges (as root), bubblewrap, then `program`.
     public func command(running program: [String], in layout: Layout) -> [String] {
         var arguments = privilegeDrop + [bubblewrap] + isolationArguments
         for folder in hiddenFolders { arguments += ["--tmpfs", folder] }
-        for path in layout.readable where revealsNothingHidden(path, chapterFolder: layout.chapterFolder) {
+        for path in layout.readable where !containsHidden(path) { arguments += ["--ro-bind-try", path, path] }
+        for path in layout.dataFiles where mayBind(dataFile: path, chapterFolder: layout.chapterFolder) {
             arguments += ["--ro-bind-try", path, path]
         }
         arguments += ["--ro-bind-try", layout.chapterFolder, layout.chapterFolder]
@@ -89,13 +97,21 @@ public struct Sandbox: Sendable, Equatable {
         return arguments + ["--"] + program
     }
 
-    /// Whether binding `path` again keeps hidden folders hidden: it must not contain one (or
-    /// `/tmp`), and may lie inside one only when the chapter itself does (a course kept in the
-    /// home folder) — so a declared data file cannot reach into `~/.ssh`.
-    func revealsNothingHidden(_ path: String, chapterFolder: String) -> Bool {
-        func within(_ inner: String, _ outer: String) -> Bool { inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/") }
-        if (hiddenFolders + ["/tmp"]).contains(where: { within($0, path) }) { return false }
-        return hiddenFolders.allSatisfy { !within(path, $0) || within(chapterFolder, $0) }
+    /// Whether binding `path` again would undo hiding: it is or contains a hidden folder or `/tmp`.
+    func containsHidden(_ path: String) -> Bool {
+        (hiddenFolders + ["/tmp"]).contains { Self.path($0, isWithin: path) }
+    }
+
+    /// Whether a declared data file may be bound: not when that would undo hiding, and inside a
+    /// hidden folder only within the chapter's own folder — so `reads ../../.ssh/id_rsa` in a
+    /// course kept in the home folder reads nothing.
+    func mayBind(dataFile path: String, chapterFolder: String) -> Bool {
+        if containsHidden(path) { return false }
+        return hiddenFolders.allSatisfy { !Self.path(path, isWithin: $0) } || Self.path(path, isWithin: chapterFolder)
+    }
+
+    static func path(_ inner: String, isWithin outer: String) -> Bool {
+        inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
     }
 
     /// The environment a sandboxed program gets: the allowed variables of `environment`, with
