@@ -52,7 +52,7 @@ import Testing
         let failure = try #require(result.cell(0).failure, "\(result)")
         #expect(failure.kind == .resourceLimit)
         #expect(failure.message.hasPrefix("the cell used more than 1 s of CPU time"), "\(failure.message)")
-        #expect(result.cell(0).seconds < 10)
+        #expect(result.cell(0).seconds < 19)   // stopped long before its 20 s loop ended (on a busy machine 1 CPU-second takes longer)
     }
 
     @Test func limitsParseFromCellsAndDirectives() throws {
