@@ -190,6 +190,22 @@ import Testing
         #expect(result.cell(0).stdout == "true\n")
     }
 
+    @Test func theCommandLineFlagTurnsItOn() throws {
+        let path = TestSupport.chapter("""
+        ```swift
+        precondition(ProcessInfo.processInfo.environment["GITHUB_TOKEN"] == nil, "the token reached the program")
+        let others = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { $0.allSatisfy(\\.isNumber) }
+        precondition(others.count < 10, "sees \\(others.count) processes")
+        ```
+        """)
+        let folder = (path as NSString).deletingLastPathComponent
+        let run = try TestSupport.primer(["check", "--sandbox", "--no-cache", "--cache-dir", folder + "/cache", path], in: folder,
+                                         environment: ["GITHUB_TOKEN": "secret"])
+        #expect(run.status == 0, "\(run.output)")
+        let plain = try TestSupport.primer(["check", "--no-cache", "--cache-dir", folder + "/cache", path], in: folder)
+        #expect(plain.status == 1, "\(plain.output)")   // unsandboxed, it sees every process
+    }
+
     @Test func withoutBubblewrapPrimerRefusesAndSaysWhatToInstall() {
         #expect {
             _ = try Sandbox.prepare(bubblewrap: "/nonexistent/bwrap")
