@@ -15,13 +15,15 @@ import Testing
         return home
     }()
 
-    static let runner: ChapterRunner = {
-        let sandbox = try! Sandbox.prepare(hiding: [fakeHome])
-        return try! ChapterRunner(cacheDirectory: TestSupport.scratchFolder("sandbox-cache"), sandbox: sandbox)
-    }()
+    /// A sandboxed runner; on a machine where the sandbox cannot be set up, every test that
+    /// needs it fails with `Sandbox.Unavailable`'s message (what to install or enable).
+    static let prepared = Result { () throws -> ChapterRunner in
+        let sandbox = try Sandbox.prepare(hiding: [fakeHome])
+        return try ChapterRunner(cacheDirectory: TestSupport.scratchFolder("sandbox-cache"), sandbox: sandbox)
+    }
 
     static func run(_ text: String, function: String = #function) throws -> ChapterResult {
-        runner.run(try Chapter.load(path: TestSupport.chapter(text, function: function)), useCache: false).result
+        try prepared.get().run(try Chapter.load(path: TestSupport.chapter(text, function: function)), useCache: false).result
     }
 
     /// The message of an `expect-error` cell that failed, as it should.
@@ -170,7 +172,7 @@ import Testing
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
         try Data("1,2,3\n".utf8).write(to: URL(fileURLWithPath: folder + "/data/values.csv"))
-        let result = Self.runner.run(try Chapter.load(path: path), useCache: false).result
+        let result = try Self.prepared.get().run(try Chapter.load(path: path), useCache: false).result
         #expect(result.passed, "\(result)")
         #expect(result.cell(0).stdout == Paths.absolute(folder) + "\n1,2,3\n", "\(result)")
     }
