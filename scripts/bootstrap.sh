@@ -4,6 +4,7 @@
 #
 #   scripts/bootstrap.sh            # what building and testing need
 #   scripts/bootstrap.sh --browser  # also Chromium and fonts for the browser check
+#   scripts/bootstrap.sh --sandbox  # also bubblewrap, for `primer check --sandbox`
 set -euo pipefail
 
 packages=(
@@ -15,9 +16,13 @@ packages=(
   tmux              # the terminal tests of `primer step`
   fonts-dejavu-extra  # DejaVu Math TeX Gyre, which the site ships for MathML
 )
-if [[ "${1:-}" == "--browser" ]]; then
-  packages+=(chromium fonts-noto-core fonts-noto-cjk)
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --browser) packages+=(chromium fonts-noto-core fonts-noto-cjk) ;;
+    --sandbox) packages+=(bubblewrap) ;;   # `primer … --sandbox` and books with "sandbox": true
+    *) echo "usage: scripts/bootstrap.sh [--browser] [--sandbox]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

@@ -10,9 +10,12 @@ struct CacheOptions: ParsableArguments {
     @Option(name: .customLong("cache-dir"), help: "Where results are cached.")
     var cacheDirectory = ".primer-cache"
 
+    @Flag(help: "Run each chapter's program in a sandbox: no network, a read-only file system but its work folder and /tmp, an empty home, its own process namespace, a process limit (needs bubblewrap).")
+    var sandbox = false
+
     func makeRunner() throws -> ChapterRunner {
         do {
-            return try ChapterRunner(cacheDirectory: cacheDirectory)
+            return try ChapterRunner(cacheDirectory: cacheDirectory, sandbox: sandbox ? Sandbox.prepare() : nil)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

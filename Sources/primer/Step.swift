@@ -29,6 +29,9 @@ struct Step: ParsableCommand {
     @Option(name: .customLong("cache-dir"), help: "Where Primer keeps its work files.")
     var cacheDirectory = ".primer-cache"
 
+    @Flag(help: "Run the chapter's program in the sandbox (see `primer check --help`; needs bubblewrap).")
+    var sandbox = false
+
     func run() throws {
         let target = path ?? "."
         var isDirectory: ObjCBool = false
@@ -38,7 +41,7 @@ struct Step: ParsableCommand {
             throw ExitCode(2)
         }
         let runner: ChapterRunner
-        do { runner = try ChapterRunner(cacheDirectory: cacheDirectory) } catch {
+        do { runner = try ChapterRunner(cacheDirectory: cacheDirectory, sandbox: sandbox ? Sandbox.prepare() : nil) } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }

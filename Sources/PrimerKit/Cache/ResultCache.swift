@@ -29,8 +29,12 @@ public struct ResultCache: Sendable {
     }
 
     /// The cache key of `chapter` and the named parts it is made of.
-    public static func key(for chapter: Chapter, compilerVersion: String, engineFingerprint: String) -> (key: String, parts: [String]) {
+    /// A sandboxed run is keyed apart (a cell may behave differently without network or home).
+    public static func key(for chapter: Chapter, compilerVersion: String, engineFingerprint: String,
+                           sandboxed: Bool = false) -> (key: String, parts: [String]) {
         var parts = ["format \(format)", "compiler \(compilerVersion)", "engines \(engineFingerprint)"]
+        if sandboxed { parts.append("sandbox") }
+        if chapter.limits != ResourceLimits() { parts.append("limits \(chapter.limits.words)") }
         for cell in chapter.cells {
             parts.append("cell \(cell.index) [\(cell.options.cacheKeyFragment)] \(SHA256.hex(of: cell.source))")
         }

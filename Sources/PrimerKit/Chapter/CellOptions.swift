@@ -15,6 +15,10 @@ public struct CellOptions: Equatable, Sendable, Codable {
     public var exercise = false
     public var solution = false
     public var check = false
+    /// The cell's memory limit in bytes (`memory=2GB`); nil: the chapter's, or `ResourceLimits.defaults`.
+    public var memory: Int?
+    /// The cell's CPU-time limit in seconds (`cpu=300`); nil: the chapter's, or the default.
+    public var cpu: Double?
 
     /// Seconds a cell may run when it names no `timeout=`.
     public static let defaultTimeout: Double = 120
@@ -22,13 +26,18 @@ public struct CellOptions: Equatable, Sendable, Codable {
     public var effectiveTimeout: Double { timeout ?? Self.defaultTimeout }
 
     public init(norun: Bool = false, hide: Bool = false, expectError: Bool = false, timeout: Double? = nil,
-                exercise: Bool = false, solution: Bool = false, check: Bool = false) {
+                exercise: Bool = false, solution: Bool = false, check: Bool = false,
+                memory: Int? = nil, cpu: Double? = nil) {
         self.norun = norun; self.hide = hide; self.expectError = expectError; self.timeout = timeout
         self.exercise = exercise; self.solution = solution; self.check = check
+        self.memory = memory; self.cpu = cpu
     }
 
     /// Whether the cell is never shown to a learner: an exercise's solution (until asked for) or check.
     public var hiddenFromLearner: Bool { solution || check }
+
+    /// The cell's own limits, as `ResourceLimits` (nil where the cell states none).
+    public var limits: ResourceLimits { ResourceLimits(memoryBytes: memory, cpuSeconds: cpu) }
 
     /// The options, in the order they are documented.
     public static let table: [CellOption] = [
@@ -48,6 +57,16 @@ public struct CellOptions: Equatable, Sendable, Codable {
                    },
                    value: { $0.timeout.map(Self.seconds) },
                    runValue: { Self.seconds($0.effectiveTimeout) }),
+        CellOption(name: "memory", valueName: "SIZE", example: "2GB", affectsRun: true, tagged: true,
+                   meaning: "how much memory the cell may use (resident, with everything the program started), e.g. `memory=2GB` or `memory=512MB`; default the chapter's `<!-- primer: memory=SIZE -->`, else **\(ResourceLimits.describeMemory(ResourceLimits.defaults.memoryBytes!))**. Over it, the program is stopped and the cell is reported at its line",
+                   apply: { value, options in options.memory = try ResourceLimits.memory(value ?? "") },
+                   value: { $0.memory.map { ResourceLimits.describeMemory($0).replacingOccurrences(of: " ", with: "") } },
+                   runValue: { $0.memory.map(String.init) ?? "chapter" }),
+        CellOption(name: "cpu", valueName: "SECONDS", example: "300", affectsRun: true, tagged: true,
+                   meaning: "how much CPU time the cell may use (all its threads together); default the chapter's `<!-- primer: cpu=SECONDS -->`, else **\(Int(ResourceLimits.defaults.cpuSeconds!)) s**. Over it, the program is stopped and the cell is reported at its line",
+                   apply: { value, options in options.cpu = try ResourceLimits.cpu(value ?? "") },
+                   value: { $0.cpu.map(Self.seconds) },
+                   runValue: { $0.cpu.map(Self.seconds) ?? "chapter" }),
         .flag("exercise", \.exercise, affectsRun: true,
               meaning: "an exercise: starter code (it must compile) that the learner edits in `primer step`; a `solution` cell and a `check` cell follow it"),
         .flag("solution", \.solution, affectsRun: true, tagged: false,

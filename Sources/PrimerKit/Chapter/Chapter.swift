@@ -19,6 +19,12 @@ public struct Chapter: Equatable, Sendable {
     public var tolerance: StatedTolerance?
     /// The `"tolerance"` of the `book.json` beside the chapter (read by `load`).
     public var bookTolerance: StatedTolerance?
+    /// The chapter's `<!-- primer: memory=… cpu=… processes=… -->`: what its cells may use
+    /// (a cell's own `memory=`/`cpu=` wins; what neither states is `ResourceLimits.defaults`).
+    public var limits = ResourceLimits()
+    /// Whether the `book.json` beside the chapter says `"sandbox": true` (read by `load`):
+    /// then the chapter runs in the sandbox whatever the command line says.
+    public var bookRequiresSandbox = false
     /// Formulas that cannot be typeset, with their lines: warnings, errors under `check --strict`.
     public var formulaProblems: [FormulaProblem] = []
     /// The `` `{swift} expression` `` values in the prose, in reading order.
@@ -60,6 +66,7 @@ extension Chapter {
         }
         var chapter = try parse(data, path: path)
         chapter.bookTolerance = try Book.tolerance(forChapterAt: path)
+        chapter.bookRequiresSandbox = try Book.requiresSandbox(forChapterAt: path)
         return chapter
     }
 

@@ -15,6 +15,7 @@ struct ChapterParser {
         var cells: [Cell] = []
         var dataFiles: [String] = []
         var tolerance: StatedTolerance?
+        var limits = ResourceLimits()
         var title: String?
 
         for block in blocks {
@@ -56,6 +57,8 @@ struct ChapterParser {
                             throw ChapterError(path: path, line: line, message: "a chapter states its tolerance once; it is already stated at line \(first) (state a block's own after `output`: ```output tolerance=2%)")
                         }
                         tolerance = StatedTolerance(options: options, source: .chapter(line: line))
+                    case .limits(let stated):
+                        limits = stated.filled(from: limits)
                     }
                 } else {
                     content.append(.prose(block))
@@ -76,6 +79,7 @@ struct ChapterParser {
                               cells: cells, dataFiles: dataFiles)
         chapter.inlineValues = inlineValues
         chapter.tolerance = tolerance
+        chapter.limits = limits
         chapter.formulaProblems = MathProtection.problems(in: protected).map { .init(line: $0.line, message: $0.message) }
         return chapter
     }
@@ -133,9 +137,11 @@ struct ChapterParser {
 ///
 ///     <!-- primer: reads data/x.csv data/y.csv -->   files the cells read
 ///     <!-- primer: tolerance=2% abs=0.01 -->         the tolerance of the chapter's `output` blocks
+///     <!-- primer: memory=2GB cpu=300 processes=64 -->  the resource limits of the chapter's cells
 enum PrimerDirective: Equatable {
     case reads([String])
     case tolerance(ToleranceOptions)
+    case limits(ResourceLimits)
 
     static func parse(_ html: String, path: String, line: Int) throws -> PrimerDirective? {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -149,8 +155,12 @@ enum PrimerDirective: Equatable {
             do { return .tolerance(try ToleranceOptions.parse(words)) } catch {
                 throw ChapterError(path: path, line: line, message: "tolerance directive: " + error.message)
             }
+        case let first? where ResourceLimits.keys.contains(where: { first.hasPrefix($0 + "=") }):
+            do { return .limits(try ResourceLimits.parse(words)) } catch {
+                throw ChapterError(path: path, line: line, message: "limits directive: " + error.message)
+            }
         default:
-            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change), `primer: tolerance=2% abs=0.01 integers=1%` (the tolerance of the chapter's output blocks)")
+            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change), `primer: tolerance=2% abs=0.01 integers=1%` (the tolerance of the chapter's output blocks), `primer: memory=2GB cpu=300 processes=64` (the chapter's resource limits)")
         }
     }
 }

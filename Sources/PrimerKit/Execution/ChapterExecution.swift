@@ -60,6 +60,8 @@ struct ChapterExecution {
             let outcome: ProgramExecutor.Outcome
             do {
                 outcome = try launch(compiled, skipping: skip, work: work, replayingThrough: skip.max())
+            } catch let error as Sandbox.Unavailable {
+                return launchFailure(cells, "this chapter must run in the sandbox (its book.json says \"sandbox\": true), and " + error.description)
             } catch {
                 return launchFailure(cells, "cannot start the chapter's program: \(error)")
             }
@@ -90,11 +92,22 @@ struct ChapterExecution {
         var environment = ProcessInfo.processInfo.environment
         environment["PRIMER_SKIP_CELLS"] = skipping.sorted().map(String.init).joined(separator: ",")
         environment["PRIMER_STEP"] = gate == nil ? nil : "1"
+        let sandbox = try runner.sandbox(for: chapter)
+        let layout = sandbox.map { sandbox in
+            sandbox.prepareWorkFolder(work)
+            return runner.sandboxLayout(for: chapter, work: work)
+        }
+        if sandbox != nil { environment = Sandbox.environment(from: environment) }
+        let command = ProgramLaunch.command(executable: compiled.executable, backstop: chapter.programBackstop,
+                                            sandbox: sandbox, layout: layout)
         let order = compiled.program.cellLines.map(\.index)
         var executor = ProgramExecutor(
-            executable: compiled.executable, environment: environment, directory: chapter.folder,
+            executable: command[0], environment: environment, directory: chapter.folder,
             timeouts: Dictionary(uniqueKeysWithValues: chapter.cells.map { ($0.index, $0.options.effectiveTimeout) }),
             backtracePath: work + "/backtrace-\(skipping.count).txt")
+        executor.arguments = Array(command.dropFirst())
+        executor.cellLimits = Dictionary(uniqueKeysWithValues: chapter.cells.filter(\.runs).map { ($0.index, chapter.limits(of: $0)) })
+        executor.sandboxed = sandbox != nil
         executor.controlPipe = gate != nil
 
         // Events and gating live in a box the executor's closures share.

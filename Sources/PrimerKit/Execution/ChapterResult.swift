@@ -36,6 +36,8 @@ public struct CellFailure: Equatable, Sendable, Codable {
         case outputMismatch = "output mismatch"
         case unexpectedSuccess = "no error"
         case launchFailure = "launch failure"
+        /// The cell went over its memory or CPU-time limit (`ResourceLimits`).
+        case resourceLimit = "resource limit"
     }
 
     public var kind: Kind

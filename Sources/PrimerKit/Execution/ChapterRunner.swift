@@ -17,7 +17,16 @@ public final class ChapterRunner: Sendable {
     /// because programs run in their chapter's folder.
     public let workRoot: String
 
-    public init(cacheDirectory: String?, log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws {
+    /// The sandbox every chapter runs in (`--sandbox`); nil: only chapters whose book asks for it.
+    public let sandbox: Sandbox?
+
+    /// With a `sandbox` (from `Sandbox.prepare()`, which throws when one cannot be set up),
+    /// every chapter runs in it.
+    ///
+    ///     let runner = try ChapterRunner(cacheDirectory: ".primer-cache", sandbox: try Sandbox.prepare())
+    public init(cacheDirectory: String?, sandbox: Sandbox? = nil,
+                log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws {
+        self.sandbox = sandbox
         toolchain = try Toolchain.discover()
         var engines = EngineBuild(toolchain: toolchain)
         try engines.prepare(log: log)
@@ -53,7 +62,8 @@ public final class ChapterRunner: Sendable {
     }
 
     private func runOrLookUp(_ chapter: Chapter, useCache: Bool, store: Bool, observer: RunObserver?, gate: CellGate?) -> Explained {
-        let (key, parts) = ResultCache.key(for: chapter, compilerVersion: compilerVersion, engineFingerprint: engines.fingerprint)
+        let (key, parts) = ResultCache.key(for: chapter, compilerVersion: compilerVersion, engineFingerprint: engines.fingerprint,
+                                           sandboxed: sandbox != nil || chapter.bookRequiresSandbox)
         var explanation = useCache ? "no cache" : (gate == nil ? "ran: --no-cache" : "ran: stepping")
         if useCache, let cache {
             switch cache.lookup(chapter, key: key, parts: parts) {
@@ -78,5 +88,31 @@ public final class ChapterRunner: Sendable {
 extension ChapterResult {
     var hasLaunchFailure: Bool {
         cells.contains { if case .failed(let f) = $0.status { return f.kind == .launchFailure } else { return false } }
+    }
+}
+
+extension ChapterRunner {
+    /// The sandbox `chapter` runs in: the runner's, or, when the chapter's book says
+    /// `"sandbox": true`, one prepared for it (throws `Sandbox.Unavailable` when it cannot be);
+    /// nil: it runs unsandboxed.
+    func sandbox(for chapter: Chapter) throws -> Sandbox? {
+        if let sandbox { return sandbox }
+        guard chapter.bookRequiresSandbox else { return nil }
+        return try Self.bookSandbox.get()
+    }
+
+    /// Prepared once, the first time a book asks for it.
+    private static let bookSandbox: Result<Sandbox, Sandbox.Unavailable> = Result { () throws(Sandbox.Unavailable) in try Sandbox.prepare() }
+
+    /// Where a sandboxed program of `chapter` runs: its work folder, its chapter's folder, the
+    /// release engines and the toolchain's runtime libraries, and its declared data files (bound
+    /// again, read-only, in case they sit under a hidden home folder or `/tmp`).
+    func sandboxLayout(for chapter: Chapter, work: String) -> Sandbox.Layout {
+        let swiftc = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath().path
+        let toolchainRoot = ((swiftc as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let data = chapter.dataFiles.map { Paths.absolute($0.hasPrefix("/") ? $0 : chapter.folder + "/" + $0) }
+        return Sandbox.Layout(work: work, chapterFolder: Paths.absolute(chapter.folder),
+                              readable: [Paths.absolute(engines.scratchPath), (toolchainRoot as NSString).deletingLastPathComponent],
+                              dataFiles: data)
     }
 }

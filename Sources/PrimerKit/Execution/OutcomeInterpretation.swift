@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what one launch of a chapter's program did into cell results: which cells passed,
 /// which trapped (and where in the chapter), which timed out, which never ran and why.
 struct OutcomeInterpretation {
@@ -32,6 +34,14 @@ struct OutcomeInterpretation {
                         message: "this cell is marked `expect-error` but ran to its end without an error; remove the option or fix the cell",
                         line: cell.fenceLine))
                 }
+            } else if let exceeded = OutcomeInterpretation.exceededLimit(of: cell, in: chapter, outcome: outcome) {
+                let failure = CellFailure(kind: .resourceLimit, message: exceeded.message, line: cell.fenceLine)
+                if cell.options.expectError {
+                    result.status = .failedAsExpected(failure)
+                    return Interpreted(cells: [], expectedFailure: result)
+                }
+                result.status = .failed(failure)
+                stoppedAt = (cell.index, cell.fenceLine)
             } else if outcome.timedOutCell == cell.index {
                 result.status = .failed(CellFailure(kind: .timeout,
                     message: "the cell ran longer than its timeout of \(CellOptions.seconds(cell.options.effectiveTimeout)) s and was stopped, with everything it started; make it faster or raise the limit with `timeout=SECONDS` in its info string",
@@ -57,5 +67,28 @@ struct OutcomeInterpretation {
             results.append(result)
         }
         return Interpreted(cells: results, expectedFailure: nil)
+    }
+}
+
+extension OutcomeInterpretation {
+    /// The limit `cell` went over: seen by the executor's watch, or, when the kernel's backstop
+    /// stopped the program first (`Chapter.programBackstop`), read from how it ended — SIGXCPU
+    /// for CPU time; for memory, a failed allocation (the backstop refuses it at once), or
+    /// SIGKILL after the cell had used at least half of its limit.
+    static func exceededLimit(of cell: Cell, in chapter: Chapter, outcome: ProgramExecutor.Outcome) -> ExceededLimit? {
+        if let exceeded = outcome.exceeded, exceeded.cell == cell.index { return exceeded.limit }
+        guard outcome.began.contains(cell.index), !outcome.ended.contains(cell.index), outcome.timedOutCell == nil,
+              outcome.exceeded == nil else { return nil }
+        let limits = chapter.limits(of: cell)
+        if case .signaled(SIGXCPU) = outcome.termination, let seconds = limits.cpuSeconds { return .cpu(seconds: seconds) }
+        guard let bytes = limits.memoryBytes else { return nil }
+        let stderr = RuntimeFailure.cleaned(outcome.outputs[cell.index] ?? []).errorText.lowercased()
+        if stderr.contains("failed to allocate") || stderr.contains("could not allocate") || stderr.contains("out of memory") {
+            return .memory(bytes: bytes)
+        }
+        if outcome.termination == .signaled(SIGKILL), (outcome.peakResident[cell.index] ?? 0) >= bytes / 2 {
+            return .memory(bytes: bytes)
+        }
+        return nil
     }
 }

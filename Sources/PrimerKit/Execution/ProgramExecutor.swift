@@ -47,9 +47,15 @@ struct ProgramExecutor {
         /// Set when something outside the program's process group still held its output
         /// pipes after it ended (they were closed after `drainSeconds`).
         var pipesHeldAfterEnd = false
+        /// The cell that went over one of its resource limits, and which (the program was stopped).
+        var exceeded: (cell: Int, limit: ExceededLimit)?
+        /// The most resident memory seen while each cell ran, in bytes.
+        var peakResident: [Int: Int] = [:]
     }
 
     var executable: String
+    /// Arguments of `executable`: a launch command (`prlimit`, the sandbox) ends with the program.
+    var arguments: [String] = []
     var environment: [String: String]
     /// The folder the program runs in: its chapter's folder.
     var directory: String?
@@ -60,6 +66,10 @@ struct ProgramExecutor {
     var drainSeconds = 2.0
     /// Gives the program a control pipe on descriptor 4 (for a `CellGate`).
     var controlPipe = false
+    /// Each cell's memory and CPU limits, watched while it runs (see `UsageWatch`).
+    var cellLimits: [Int: ResourceLimits] = [:]
+    /// The program runs under bubblewrap, which reports a signal as status 128 + signal.
+    var sandboxed = false
     var onLaunch: ((ChildProcess) -> Void)?
     var onEvent: ((ProgramEvent) -> Void)?
 
@@ -67,13 +77,14 @@ struct ProgramExecutor {
         let token = WireRecord.makeToken()
         var env = environment
         env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=no,output-to=\(backtracePath)"
-        let child = try ChildProcess(executable: executable, arguments: [], environment: env, directory: directory,
+        let child = try ChildProcess(executable: executable, arguments: arguments, environment: env, directory: directory,
                                      secret: token, controlPipe: controlPipe)
         onLaunch?(child)
         var state = StreamState(token: token, limits: limits, onEvent: onEvent)
         var open: [Int32: Bool] = [child.stdoutFD: true, child.stderrFD: true]
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var drainDeadline: Double?
+        var watch = UsageWatch(root: child.pid, limits: cellLimits)
 
         while open.values.contains(true) {
             var fds = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
@@ -95,6 +106,10 @@ struct ProgramExecutor {
                 state.outcome.timedOutCell = cell
                 child.killGroup()
             }
+            if drainDeadline == nil, state.outcome.exceeded == nil, let exceeded = watch.check(runningCell: state.runningCell, now: now) {
+                state.outcome.exceeded = exceeded
+                child.killGroup()
+            }
             if drainDeadline == nil, child.hasEnded {
                 // The program is over: whatever it started goes too, and what they wrote is read.
                 child.killGroup()
@@ -108,6 +123,10 @@ struct ProgramExecutor {
         }
         var outcome = state.outcome
         outcome.termination = child.wait()
+        if sandboxed, case .exited(let code) = outcome.termination, code > 128, code < 128 + 32 {
+            outcome.termination = .signaled(code - 128)
+        }
+        outcome.peakResident = watch.peakResident
         outcome.lastBegun = outcome.began.subtracting(outcome.ended).max()
         outcome.backtrace = (try? String(contentsOfFile: backtracePath, encoding: .utf8)) ?? ""
         state.closeTimes(into: &outcome)

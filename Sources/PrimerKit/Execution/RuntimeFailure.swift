@@ -74,6 +74,7 @@ enum RuntimeFailure {
         case 8: return "SIGFPE, arithmetic error"
         case 9: return "SIGKILL, possibly out of memory"
         case 11: return "SIGSEGV, invalid memory access"
+        case 24: return "SIGXCPU, over its CPU-time limit"
         default: return "signal \(signal)"
         }
     }

@@ -89,10 +89,10 @@ extension Stepper {
         if case .rich(.progress(let progress)) = item {
             let line = progress.line(width: style.width - 1)
             if style.color {
-                write("\r\u{1B}[2K" + line)
+                write("\r\u{1B}[2K" + cells.safe(line))   // the one line Primer redraws in place
                 progressLineOpen = true
             } else if progress.completed >= progress.total {
-                write(line + "\n")
+                write(cells.safe(line) + "\n")
             }
             return
         }
@@ -103,7 +103,7 @@ extension Stepper {
             item = cleaned
         }
         // Printed text streams as it arrived (chunks need not end a line); the rest is one block.
-        if case .stdout(let raw) = item { write(raw); return }
+        if case .stdout(let raw) = item { write(cells.safe(raw)); return }
         write(cells.output(item) + "\n")
     }
 

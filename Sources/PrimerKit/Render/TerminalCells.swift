@@ -45,15 +45,19 @@ public struct TerminalCells {
         }.joined()
     }
 
-    /// One output item as terminal text (ending without a newline).
+    /// One output item as terminal text (ending without a newline). What the cell printed
+    /// keeps its colours and loses every other control sequence (`TerminalSafeText`).
     public func output(_ item: CellOutput) -> String {
         switch item {
-        case .stdout(let text): return text.hasSuffix("\n") ? String(text.dropLast()) : text
-        case .stderr(let text): return style.red(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        case .stdout(let text): return safe(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        case .stderr(let text): return style.red(safe(text.hasSuffix("\n") ? String(text.dropLast()) : text))
         case .note(let text): return style.yellow("⚠ " + text)
-        case .rich(let output): return richText.render(output)
+        case .rich(let output): return safe(richText.render(output))
         }
     }
+
+    /// Text that came from a cell, safe for the terminal.
+    func safe(_ text: String) -> String { TerminalSafeText.neutralising(text, colour: style.color) }
 
     /// All of a cell's outputs; progress reports collapse to the last one of each task.
     public func outputs(_ items: [CellOutput]) -> String {
@@ -64,10 +68,10 @@ public struct TerminalCells {
     public func failure(_ failure: CellFailure, chapterPath: String, expected: Bool = false) -> String {
         let head = "\(chapterPath):\(failure.line):\(failure.column): "
         if expected {
-            return style.dim(head + "failed as expected (\(failure.kind.rawValue)): \(failure.message)")
+            return style.dim(head + "failed as expected (\(failure.kind.rawValue)): \(safe(failure.message))")
         }
-        let lines = [style.bold(head) + style.red("error: ") + style.bold("\(failure.kind.rawValue): \(failure.message)")]
-            + failure.details.map { "    " + $0 }
+        let lines = [style.bold(head) + style.red("error: ") + style.bold("\(failure.kind.rawValue): \(safe(failure.message))")]
+            + failure.details.map { "    " + safe($0) }
         return lines.joined(separator: "\n")
     }
 
