@@ -63,7 +63,7 @@ struct AttentionKernel {
         scale = 1 / Float(Swift.max(depth, 1)).squareRoot()
         self.dropout = dropout
         visibility = AttentionVisibility(causal: causal, padding: keyPadding.map { UnsafePointer($0.pointer) }, keys: keys)
-        dropoutSeed = dropout > 0 ? GlobalGenerator.generator.next() : 0
+        dropoutSeed = dropout > 0 ? GlobalGenerator.draw { $0.next() } : 0
     }
 
     var blocks: Int { batch * heads }
