@@ -29,6 +29,7 @@ test:
 		--cache-dir .build/primer-cache-one-thread
 	$(GUARD) 600 $(PRIMER) build Chapters --out .build/test-site
 	$(GUARD) 600 python3 scripts/browser_check.py .build/test-site .build/browser-screenshots
+	$(GUARD) 300 python3 scripts/serve_check.py $(PRIMER)
 	$(GUARD) 1800 $(SWIFT) test --skip-build
 
 check: bootstrap

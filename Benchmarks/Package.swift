@@ -25,5 +25,6 @@ let package = Package(
         benchmark("classic-bench"),
         benchmark("forest-memory-bench"),
         benchmark("forest-bench"),
+        benchmark("transformer-bench"),
     ]
 )

@@ -98,4 +98,20 @@ def forest_memory(setup):
         rows.quicker(name, "fit", float(mine["fit_s"]), float(theirs["fit_s"]), 3.0, load),
     ], (p, a)
 
-ALL = {"cnn": cnn, "small": small, "gemm": gemm, "classic": classic, "forest-memory": forest_memory}
+def transformer(setup):
+    """Issue 15: one pre-norm Transformer block training step against its PyTorch twin,
+    which lives here (Benchmarks/torch_transformer_block.py), not among the anchors."""
+    t, steps = setup.threads, 100
+    twin = f"{setup.root}/Benchmarks/torch_transformer_block.py"
+    p, a = _pair(setup, ["transformer-bench", t, steps], [setup.python, twin, t, steps])
+    key, load = "transformer_block_d128_h4_t64_b32", rows.loads(p, a)
+    mine, theirs = p.lines[key], a.lines[key]
+    name = "Transformer block d 128, 4 heads, T 64, b32"
+    return [
+        rows.faster(name, "train steps/s", float(mine["steps_per_s"]), float(theirs["steps_per_s"]), 1.5, load),
+        rows.faster(name, "steps/s at the median step", 1000 / float(mine["step_ms_median"]),
+                    1000 / float(theirs["step_ms_median"]), None, load),
+    ], (p, a)
+
+ALL = {"cnn": cnn, "small": small, "gemm": gemm, "classic": classic, "forest-memory": forest_memory,
+       "transformer": transformer}

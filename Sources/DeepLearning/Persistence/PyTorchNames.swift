@@ -11,6 +11,7 @@
 /// | RNN, LSTM, GRU (one layer) | `weight_ih_l0`, `weight_hh_l0` | `inputWeight`, `hiddenWeight` |
 /// | RNN, LSTM | `bias_ih_l0` + `bias_hh_l0` | `bias` (their sum; exported as `bias_ih_l0` = `bias`, `bias_hh_l0` = 0) |
 /// | GRU | `bias_ih_l0`, `bias_hh_l0` | `inputBias`, `hiddenBias` (kept apart: `b_hn` sits inside `r ⊙ (W_hn h + b_hn)`) |
+/// | MultiheadAttention | `in_proj_weight`, `in_proj_bias` | `inProjectionWeight`, `inProjectionBias` (`out_proj`, `self_attn`: see `PyTorchAttentionNames.swift`) |
 ///
 /// Gate order is PyTorch's on both sides (LSTM i, f, g, o; GRU r, z, n), so weights need no
 /// reordering. Stacked (`_l1`) and bidirectional (`_reverse`) recurrent weights have no engine
@@ -23,6 +24,7 @@ public enum PyTorchNames {
         "weight": "weight", "bias": "bias",
         "running_mean": "runningMean", "running_var": "runningVariance",
         "weight_ih_l0": "inputWeight", "weight_hh_l0": "hiddenWeight",
+        "in_proj_weight": "inProjectionWeight", "in_proj_bias": "inProjectionBias",
     ]
     /// PyTorch leaves with no engine tensor, skipped on import.
     static let skipped: Set<String> = ["num_batches_tracked"]
@@ -59,7 +61,7 @@ public enum PyTorchNames {
                 }
                 continue
             }
-            let target = prefix + (leaves[leaf] ?? leaf)
+            let target = attentionPath(prefix + (leaves[leaf] ?? leaf), moduleNames: moduleNames)
             result[target] = tensor; sources[target] = name
         }
         for (prefix, pair) in biasPairs {
@@ -83,7 +85,8 @@ public enum PyTorchNames {
         let names = Set(state.map(\.name))
         let engineToPyTorch = Dictionary(uniqueKeysWithValues: leaves.map { ($0.value, $0.key) })
         var result: [String: Tensor] = [:]
-        for (name, tensor) in state {
+        for (engineName, tensor) in state {
+            let name = pyTorchAttentionPath(engineName, names: names)
             let (prefix, leaf) = split(name)
             switch leaf {
             case "inputBias": result[prefix + "bias_ih_l0"] = tensor
