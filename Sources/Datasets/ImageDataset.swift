@@ -1,3 +1,5 @@
+import NumericCore
+
 /// Engine-neutral labelled images: `count` images of `channels × height × width` pixels,
 /// stored image after image (channel-major within an image), with one class index each.
 ///
@@ -30,7 +32,7 @@ public struct ImageDataset: Sendable {
         case .floats(let f): stored = f.count
         }
         guard stored == count * channels * height * width, labels.count == count else {
-            fatalError("ImageDataset: \(stored) pixels and \(labels.count) labels do not make \(count) images of \(channels)×\(height)×\(width)")
+            engineFailure("ImageDataset: \(stored) pixels and \(labels.count) labels do not make \(count) images of \(channels)×\(height)×\(width)")
         }
         self.name = name; self.pixels = pixels; self.count = count; self.channels = channels
         self.height = height; self.width = width; self.labels = labels; self.classNames = classNames

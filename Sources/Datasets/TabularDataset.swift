@@ -1,3 +1,5 @@
+import NumericCore
+
 /// An engine-neutral table of examples: features stored row-major as `Double`, one target per
 /// row, and the names that make printed results readable.
 ///
@@ -25,13 +27,13 @@ public struct TabularDataset: Sendable, Equatable {
 
     public init(name: String, features: [Double], featureCount: Int, featureNames: [String]? = nil,
                 targets: [Double], classNames: [String] = []) {
-        precondition(featureCount > 0 && features.count == targets.count * featureCount,
+        engineRequire(featureCount > 0 && features.count == targets.count * featureCount,
                      "TabularDataset: \(features.count) feature values do not make \(targets.count) rows of \(featureCount)")
         self.name = name
         self.features = features
         self.featureCount = featureCount
         self.featureNames = featureNames ?? (0..<featureCount).map { "x\($0)" }
-        precondition(self.featureNames.count == featureCount, "TabularDataset: \(self.featureNames.count) names for \(featureCount) features")
+        engineRequire(self.featureNames.count == featureCount, "TabularDataset: \(self.featureNames.count) names for \(featureCount) features")
         self.targets = targets
         self.classNames = classNames
     }

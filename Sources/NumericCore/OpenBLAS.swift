@@ -134,7 +134,7 @@ public enum LAPACK {
     ///
     ///     let (values, vectors) = try LAPACK.symmetricEigen([2, 1, 1, 2], n: 2)  // values [1, 3]
     public static func symmetricEigen(_ matrix: [Double], n: Int) throws -> (values: [Double], vectors: [Double]) {
-        precondition(matrix.count == n * n, "symmetricEigen: expected \(n * n) values, got \(matrix.count)")
+        engineRequire(matrix.count == n * n, "symmetricEigen: expected \(n * n) values, got \(matrix.count)")
         if n == 0 { return ([], []) }
         // Column-major and row-major agree for a symmetric matrix; the result's columns are
         // eigenvectors, which read row-major are its rows.
@@ -161,8 +161,8 @@ public enum LAPACK {
     ///
     ///     let (values, vectors) = try LAPACK.symmetricTopEigen([2, 1, 1, 2], n: 2, count: 1)  // values [3]
     public static func symmetricTopEigen(_ matrix: [Double], n: Int, count: Int) throws -> (values: [Double], vectors: [Double]) {
-        precondition(matrix.count == n * n, "symmetricTopEigen: expected \(n * n) values, got \(matrix.count)")
-        precondition(count >= 0 && count <= n, "symmetricTopEigen: count \(count) outside 0...\(n)")
+        engineRequire(matrix.count == n * n, "symmetricTopEigen: expected \(n * n) values, got \(matrix.count)")
+        engineRequire(count >= 0 && count <= n, "symmetricTopEigen: count \(count) outside 0...\(n)")
         if count == 0 { return ([], []) }
         // Row-major lower triangle = column-major upper triangle.
         var a = matrix
@@ -189,8 +189,8 @@ public enum LAPACK {
 
     /// `symmetricTopEigen` in single precision (`ssyevr`).
     public static func symmetricTopEigen(_ matrix: [Float], n: Int, count: Int) throws -> (values: [Float], vectors: [Float]) {
-        precondition(matrix.count == n * n, "symmetricTopEigen: expected \(n * n) values, got \(matrix.count)")
-        precondition(count >= 0 && count <= n, "symmetricTopEigen: count \(count) outside 0...\(n)")
+        engineRequire(matrix.count == n * n, "symmetricTopEigen: expected \(n * n) values, got \(matrix.count)")
+        engineRequire(count >= 0 && count <= n, "symmetricTopEigen: count \(count) outside 0...\(n)")
         if count == 0 { return ([], []) }
         var a = matrix
         var jobz: CChar = 86 /* V */, range: CChar = 73 /* I */, uplo: CChar = 85 /* U */
@@ -217,7 +217,7 @@ public enum LAPACK {
     /// `A = U · diag(s) · Vᵀ` with `U` of `m × r`, `Vᵀ` of `r × n`, `r = min(m, n)`, all row-major,
     /// singular values descending.
     public static func svd(_ matrix: [Float], rows m: Int, columns n: Int) throws -> (u: [Float], s: [Float], vt: [Float]) {
-        precondition(matrix.count == m * n, "svd: expected \(m * n) values, got \(matrix.count)")
+        engineRequire(matrix.count == m * n, "svd: expected \(m * n) values, got \(matrix.count)")
         let r = min(m, n)
         if r == 0 { return ([], [], []) }
         // A row-major m×n matrix is, read column-major, Aᵀ (n×m). Decompose Aᵀ = U' S V'ᵀ;
@@ -243,7 +243,7 @@ public enum LAPACK {
     /// Solves `A · X = B` for a symmetric positive-definite `A` (`n × n`) and `B` of `n × nrhs`,
     /// both row-major, by Cholesky. Throws when `A` is not positive definite.
     public static func choleskySolve(_ a: [Double], n: Int, _ b: [Double], nrhs: Int) throws -> [Double] {
-        precondition(a.count == n * n && b.count == n * nrhs, "choleskySolve: shape mismatch")
+        engineRequire(a.count == n * n && b.count == n * nrhs, "choleskySolve: shape mismatch")
         if n == 0 { return [] }
         var factor = a
         var uplo: CChar = 76, nn = Int32(n), lda = Int32(n), info: Int32 = 0

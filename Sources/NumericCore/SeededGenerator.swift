@@ -54,7 +54,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// An integer uniform in `0..<bound` (unbiased, Lemire's method).
     public mutating func nextInt(below bound: Int) -> Int {
-        precondition(bound > 0, "nextInt(below:) needs a positive bound, got \(bound)")
+        engineRequire(bound > 0, "nextInt(below:) needs a positive bound, got \(bound)")
         return Int(next(upperBound: UInt64(bound)))
     }
 

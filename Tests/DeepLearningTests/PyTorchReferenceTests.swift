@@ -25,18 +25,25 @@ struct PyTorchReferenceTests {
 
     /// One case of reference.json: named arrays ({"shape", "data"}) and plain numbers.
     struct Case {
-        static let all: [String: [String: Any]] = {
-            let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/torch/reference.json")
-            let data = try! Data(contentsOf: url)
+        static let all = load("reference.json")
+        /// The issue-17 cases (kinks, optimizers with frozen parameters, initial states, models).
+        static let correctness = load("correctness.json")
+
+        static func load(_ file: String) -> [String: [String: Any]] {
+            let data = try! Data(contentsOf: fixtureURL(file))
             return try! JSONSerialization.jsonObject(with: data) as! [String: [String: Any]]
-        }()
+        }
+
+        static func fixtureURL(_ file: String) -> URL {
+            Bundle.module.resourceURL!.appendingPathComponent("Fixtures/torch/" + file)
+        }
 
         let name: String
         let entries: [String: Any]
 
-        init(_ name: String) {
+        init(_ name: String, from cases: [String: [String: Any]] = Case.all) {
             self.name = name
-            guard let entries = Case.all[name] else { fatalError("reference.json has no case \(name)") }
+            guard let entries = cases[name] else { fatalError("the fixture has no case \(name)") }
             self.entries = entries
         }
 

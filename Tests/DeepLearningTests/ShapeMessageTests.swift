@@ -8,7 +8,7 @@ struct ShapeMessageTests {
         #expect(ShapeMessages.linear(inputFeatures: 50176, outputFeatures: 128, got: [64, 1600]) ==
             "Linear(50176 → 128) expected input with 50176 features (last dimension), got shape [64, 1600]; did you compute the flattened size for 28×28 inputs? For this input use Linear(1600, 128)")
         #expect(ShapeMessages.linear(inputFeatures: 10, outputFeatures: 2, got: [4, 3]) ==
-            "Linear(10 → 2) expected input with 10 features (last dimension), got shape [4, 3]; For this input use Linear(3, 2)")
+            "Linear(10 → 2) expected input with 10 features (last dimension), got shape [4, 3]; for this input use Linear(3, 2)")
         #expect(ShapeMessages.linear(inputFeatures: 1600, outputFeatures: 128, got: [64, 64, 5, 5])
             .hasSuffix("got shape [64, 64, 5, 5]; image batches need Flatten() before a Linear layer"))
         #expect(ShapeMessages.linear(inputFeatures: 1024, outputFeatures: 128, got: [64, 64, 5, 5])
@@ -30,6 +30,9 @@ struct ShapeMessageTests {
         #expect(ShapeMessages.matmul([2, 3], [4, 5], transposingB: false).contains("multiplies 3 columns by 4 rows"))
         #expect(ShapeMessages.classification("crossEntropy", logits: [8, 10], labels: 6).contains("8 rows but 6 labels"))
         #expect(ShapeMessages.regression("mse", predictions: [4, 1], targets: [4]).contains(".reshaped([-1, 1])"))
+        #expect(ShapeMessages.labelOutOfRange("crossEntropy", label: "7", row: 3, logits: [8, 5]) ==
+            "crossEntropy: label 7 (row 3) is not a class index for 5 classes (logits of shape [8, 5]); labels must lie in 0..<5 — give the last layer one output per class (5 now), or renumber the labels from 0")
+        #expect(ShapeMessages.nonFiniteLabel("nll", label: .nan, row: 0).hasPrefix("nll: label nan (row 0) is not a class index"))
     }
 }
 }

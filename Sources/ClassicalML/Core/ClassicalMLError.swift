@@ -8,6 +8,8 @@ public enum ClassicalMLError: Error, Equatable, CustomStringConvertible {
     case mismatchedLengths(samples: Int, targets: Int)
     /// A value of `x` (or `y`) is NaN or infinite.
     case nonFiniteValue(row: Int, column: Int)
+    /// A value of the input to `predict` (or `transform`, `score`) is NaN or infinite.
+    case nonFinitePredictionValue(row: Int, column: Int)
     /// A regression target is NaN or infinite.
     case nonFiniteTarget(row: Int)
     /// Classification needs at least two classes in the training labels.
@@ -31,6 +33,8 @@ public enum ClassicalMLError: Error, Equatable, CustomStringConvertible {
             return "x has \(samples) rows but y has \(targets) targets; pass one target per row (check that x and y come from the same split)."
         case let .nonFiniteValue(row, column):
             return "The input holds NaN or infinity at row \(row), column \(column); drop or impute missing values before fitting."
+        case let .nonFinitePredictionValue(row, column):
+            return "The input to predict or transform holds NaN or infinity at row \(row), column \(column); drop or impute its missing values the same way as the training data's before predicting."
         case let .nonFiniteTarget(row):
             return "The target of row \(row) is NaN or infinity; drop that row or impute the target before fitting."
         case let .singleClass(label):

@@ -21,8 +21,8 @@ public struct Matrix: Sendable, Equatable {
 
     /// A matrix of the given shape from row-major values.
     public init(rows: Int, columns: Int, values: [Double]) {
-        precondition(rows >= 0 && columns >= 0 && values.count == rows * columns,
-                     "Matrix: \(values.count) values do not fill \(rows)×\(columns)")
+        engineRequire(rows >= 0 && columns >= 0 && values.count == rows * columns,
+                     "Matrix(rows: \(rows), columns: \(columns)): \(values.count) values do not fill \(rows)×\(columns) (\(rows * columns) needed); pass exactly rows × columns values, row by row")
         self.rows = rows; self.columns = columns; self.values = values
     }
 
@@ -34,7 +34,7 @@ public struct Matrix: Sendable, Equatable {
     /// A matrix from an array of equally long rows.
     public init(_ rowArrays: [[Double]]) {
         let width = rowArrays.first?.count ?? 0
-        precondition(rowArrays.allSatisfy { $0.count == width }, "Matrix: rows have different lengths")
+        engineRequire(rowArrays.allSatisfy { $0.count == width }, "Matrix: rows have different lengths")
         self.init(rows: rowArrays.count, columns: width, values: rowArrays.flatMap { $0 })
     }
 
@@ -93,7 +93,7 @@ public struct Matrix: Sendable, Equatable {
         let k = transposeSelf ? rows : columns
         let k2 = transposeOther ? other.columns : other.rows
         let n = transposeOther ? other.rows : other.columns
-        precondition(k == k2, "Matrix product: inner sizes \(k) and \(k2) differ")
+        engineRequire(k == k2, "Matrix product: inner sizes \(k) and \(k2) differ")
         var out = [Double](repeating: 0, count: m * n)
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in

@@ -13,7 +13,7 @@ enum Check {
         guard x.columns == expected else { throw ClassicalMLError.featureCountMismatch(expected: expected, got: x.columns) }
         guard x.rows > 0 else { throw ClassicalMLError.emptyInput }
         if let bad = x.values.firstIndex(where: { !$0.isFinite }) {
-            throw ClassicalMLError.nonFiniteValue(row: bad / x.columns, column: bad % x.columns)
+            throw ClassicalMLError.nonFinitePredictionValue(row: bad / x.columns, column: bad % x.columns)
         }
     }
 

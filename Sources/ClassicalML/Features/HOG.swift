@@ -17,7 +17,7 @@ public struct HOGDescriptor: Sendable, Equatable {
     public var orientations: Int
 
     public init(cellSize: Int = 7, blockSize: Int = 2, orientations: Int = 9) {
-        precondition(cellSize >= 1 && blockSize >= 1 && orientations >= 1, "HOGDescriptor: sizes must be positive")
+        engineRequire(cellSize >= 1 && blockSize >= 1 && orientations >= 1, "HOGDescriptor: sizes must be positive")
         self.cellSize = cellSize; self.blockSize = blockSize; self.orientations = orientations
     }
 
@@ -29,7 +29,7 @@ public struct HOGDescriptor: Sendable, Equatable {
 
     /// The descriptor of one image, pixels row-major.
     public func features(_ pixels: [Double], width: Int, height: Int) -> [Double] {
-        precondition(pixels.count == width * height, "hogFeatures: \(pixels.count) pixels do not make a \(width)×\(height) image")
+        engineRequire(pixels.count == width * height, "hogFeatures: \(pixels.count) pixels do not make a \(width)×\(height) image")
         let cellsX = width / cellSize, cellsY = height / cellSize
         var cells = [Double](repeating: 0, count: cellsX * cellsY * orientations)
         let binWidth = Double.pi / Double(orientations)
@@ -98,7 +98,7 @@ public func hogFeatures(pixels: [Float], width: Int, height: Int, cellSize: Int 
 ///     let train = hogFeatures(images: fashion.pixels, count: fashion.count, width: 28, height: 28)
 public func hogFeatures(images: [Float], count: Int, width: Int, height: Int, cellSize: Int = 7, blockSize: Int = 2,
                         orientations: Int = 9) -> Matrix {
-    precondition(images.count == count * width * height, "hogFeatures: \(images.count) pixels do not make \(count) images of \(width)×\(height)")
+    engineRequire(images.count == count * width * height, "hogFeatures: \(images.count) pixels do not make \(count) images of \(width)×\(height)")
     let descriptor = HOGDescriptor(cellSize: cellSize, blockSize: blockSize, orientations: orientations)
     let size = width * height
     let rows = Parallel.map(0..<count, minChunk: 64) { i in
@@ -112,7 +112,7 @@ public func hogFeatures(images: [Float], count: Int, width: Int, height: Int, ce
 ///     let test = try FashionMNIST.load(.test)
 ///     let features = hogFeatures(test)          // 10,000 × 324
 public func hogFeatures(_ dataset: ImageDataset, cellSize: Int = 7, blockSize: Int = 2, orientations: Int = 9) -> Matrix {
-    precondition(dataset.channels == 1, "hogFeatures: \(dataset.name) has \(dataset.channels) channels; HOG here works on grayscale images")
+    engineRequire(dataset.channels == 1, "hogFeatures: \(dataset.name) has \(dataset.channels) channels; HOG here works on grayscale images")
     var pixels = [Float](repeating: 0, count: dataset.count * dataset.pixelsPerImage)
     pixels.withUnsafeMutableBufferPointer { dataset.copyPixels(of: Array(0..<dataset.count), into: $0.baseAddress!) }
     return hogFeatures(images: pixels, count: dataset.count, width: dataset.width, height: dataset.height,

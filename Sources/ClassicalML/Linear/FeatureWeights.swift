@@ -1,3 +1,4 @@
+import NumericCore
 import Foundation
 
 /// Named numbers per feature — linear coefficients or feature importances — that print as a
@@ -12,7 +13,7 @@ public struct FeatureWeights: Sendable, CustomStringConvertible {
     public let title: String
 
     public init(names: [String], values: [Double], title: String) {
-        precondition(names.count == values.count, "FeatureWeights: \(names.count) names for \(values.count) values")
+        engineRequire(names.count == values.count, "FeatureWeights: \(names.count) names for \(values.count) values")
         self.names = names; self.values = values; self.title = title
     }
 

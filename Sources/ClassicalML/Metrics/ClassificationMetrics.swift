@@ -1,10 +1,11 @@
+import NumericCore
 import Foundation
 
 /// The fraction of predictions equal to the truth.
 ///
 ///     accuracy([0, 1, 1], [0, 1, 0])   // 0.667
 public func accuracy(_ truth: [Int], _ predicted: [Int]) -> Double {
-    precondition(truth.count == predicted.count, "accuracy: \(truth.count) true labels but \(predicted.count) predictions")
+    engineRequire(truth.count == predicted.count, "accuracy: \(truth.count) true labels but \(predicted.count) predictions")
     guard !truth.isEmpty else { return 0 }
     return Double(zip(truth, predicted).filter { $0 == $1 }.count) / Double(truth.count)
 }
@@ -33,7 +34,7 @@ public struct ConfusionMatrix: Sendable, Equatable, CustomStringConvertible {
 /// The confusion matrix of predictions; `classCount` defaults to the largest label seen + 1.
 public func confusionMatrix(_ truth: [Int], _ predicted: [Int], classCount: Int? = nil,
                             classNames: [String]? = nil) -> ConfusionMatrix {
-    precondition(truth.count == predicted.count, "confusionMatrix: \(truth.count) true labels but \(predicted.count) predictions")
+    engineRequire(truth.count == predicted.count, "confusionMatrix: \(truth.count) true labels but \(predicted.count) predictions")
     let k = classCount ?? classNames?.count ?? ((truth + predicted).max() ?? -1) + 1
     var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
     for (t, p) in zip(truth, predicted) where t < k && p < k { counts[t][p] += 1 }
@@ -73,41 +74,65 @@ public enum Averaging: Sendable {
 }
 
 /// Precision of predictions (macro average by default; `.binary` scores class 1).
-public func precision(_ truth: [Int], _ predicted: [Int], average: Averaging = .macro) -> Double {
-    combine(perClassScores(truth, predicted), average, \.precision)
+///
+/// `.macro` and `.weighted` average over `labels`, by default the labels that occur in the
+/// truth or the predictions (scikit-learn's behaviour): a class absent from both does not
+/// count as a score of 0. Pass `labels` to choose the classes, in any order.
+///
+///     precision([0, 2, 2], [0, 2, 0])                    // classes 0 and 2: (0.5 + 1) / 2
+///     precision([0, 2, 2], [0, 2, 0], labels: [0, 1, 2]) // class 1 counts as 0: 0.5
+public func precision(_ truth: [Int], _ predicted: [Int], average: Averaging = .macro, labels: [Int]? = nil) -> Double {
+    combine(truth, predicted, average, labels, \.precision)
 }
 
-/// Recall of predictions.
-public func recall(_ truth: [Int], _ predicted: [Int], average: Averaging = .macro) -> Double {
-    combine(perClassScores(truth, predicted), average, \.recall)
+/// Recall of predictions (averaged as `precision` describes).
+public func recall(_ truth: [Int], _ predicted: [Int], average: Averaging = .macro, labels: [Int]? = nil) -> Double {
+    combine(truth, predicted, average, labels, \.recall)
 }
 
-/// F1 score of predictions.
-public func f1Score(_ truth: [Int], _ predicted: [Int], average: Averaging = .macro) -> Double {
-    combine(perClassScores(truth, predicted), average, \.f1)
+/// F1 score of predictions (averaged as `precision` describes).
+///
+///     f1Score([0, 1, 4, 4], [0, 1, 4, 1])   // over classes 0, 1 and 4 only
+public func f1Score(_ truth: [Int], _ predicted: [Int], average: Averaging = .macro, labels: [Int]? = nil) -> Double {
+    combine(truth, predicted, average, labels, \.f1)
 }
 
-private func combine(_ scores: [ClassScores], _ average: Averaging, _ metric: KeyPath<ClassScores, Double>) -> Double {
+/// The labels that occur in `truth` or `predicted`, ascending: what `.macro` averages over.
+func presentLabels(_ truth: [Int], _ predicted: [Int]) -> [Int] {
+    Set(truth + predicted).sorted()
+}
+
+private func combine(_ truth: [Int], _ predicted: [Int], _ average: Averaging, _ labels: [Int]?,
+                     _ metric: KeyPath<ClassScores, Double>) -> Double {
+    if let negative = (labels ?? []).first(where: { $0 < 0 }) {
+        engineFailure("labels: \(negative) is negative; labels must be class indices 0, 1, 2, …")
+    }
+    let chosen = labels ?? presentLabels(truth, predicted)
+    let classCount = max(((truth + predicted).max() ?? -1) + 1, (chosen.max() ?? -1) + 1)
+    let all = perClassScores(truth, predicted, classCount: classCount)
     switch average {
     case .macro:
-        return scores.isEmpty ? 0 : scores.map { $0[keyPath: metric] }.reduce(0, +) / Double(scores.count)
+        return chosen.isEmpty ? 0 : chosen.map { all[$0][keyPath: metric] }.reduce(0, +) / Double(chosen.count)
     case .weighted:
-        let total = Double(scores.map(\.support).reduce(0, +))
-        return total == 0 ? 0 : scores.map { $0[keyPath: metric] * Double($0.support) }.reduce(0, +) / total
+        let total = Double(chosen.map { all[$0].support }.reduce(0, +))
+        return total == 0 ? 0 : chosen.map { all[$0][keyPath: metric] * Double(all[$0].support) }.reduce(0, +) / total
     case .binary:
-        return scores.count > 1 ? scores[1][keyPath: metric] : 0
+        return all.count > 1 ? all[1][keyPath: metric] : 0
     }
 }
 
 /// Cross-entropy of predicted probabilities (one row per sample, one column per class),
-/// with probabilities clipped to `[1e-15, 1 − 1e-15]`.
+/// with probabilities clipped to `[1e-15, 1 − 1e-15]`. Every row must hold probabilities in
+/// `[0, 1]` that sum to 1 within scikit-learn's tolerance (`LogLossCheck`); anything else
+/// stops with a message, since rescaling would hide that the inputs are not probabilities.
+///
+///     logLoss([0, 1], Matrix([[0.9, 0.1], [0.2, 0.8]]))   // 0.164
 public func logLoss(_ truth: [Int], _ probabilities: Matrix) -> Double {
-    precondition(truth.count == probabilities.rows, "logLoss: \(truth.count) labels but \(probabilities.rows) rows of probabilities")
+    engineRequire(truth.count == probabilities.rows, "logLoss: \(truth.count) labels but \(probabilities.rows) rows of probabilities")
+    if let message = LogLossCheck.problem(truth, probabilities) { engineFailure(message) }
     var total = 0.0
     for (r, t) in truth.enumerated() {
-        var rowSum = 0.0
-        for c in 0..<probabilities.columns { rowSum += probabilities[r, c] }
-        let p = min(max(probabilities[r, t] / max(rowSum, 1e-300), 1e-15), 1 - 1e-15)
+        let p = min(max(probabilities[r, t], 1e-15), 1 - 1e-15)
         total -= log(p)
     }
     return total / Double(max(1, truth.count))

@@ -1,3 +1,5 @@
+import NumericCore
+
 /// A receiver operating characteristic curve: false- and true-positive rates at each threshold
 /// (thresholds descending, starting above the highest score as scikit-learn does).
 ///
@@ -19,7 +21,7 @@ public struct ROCCurve: Sendable, Equatable {
 
 /// The ROC curve of scores for the positive class (`truth` is 1 for positive, 0 for negative).
 public func rocCurve(_ truth: [Int], _ scores: [Double], positiveClass: Int = 1) -> ROCCurve {
-    precondition(truth.count == scores.count, "rocCurve: \(truth.count) labels but \(scores.count) scores")
+    engineRequire(truth.count == scores.count, "rocCurve: \(truth.count) labels but \(scores.count) scores")
     let order = scores.indices.sorted { scores[$0] > scores[$1] }
     let positives = Double(truth.filter { $0 == positiveClass }.count)
     let negatives = Double(truth.count) - positives

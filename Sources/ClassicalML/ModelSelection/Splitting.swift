@@ -18,14 +18,14 @@ public func trainTestSplit(_ data: TabularDataset, testFraction: Double = 0.25, 
 ///     let fitted = try model.fit(split.trainX, split.trainY)
 public func trainTestSplit(_ x: Matrix, _ y: [Int], testFraction: Double = 0.25, stratified: Bool = false,
                            seed: UInt64 = 0) -> (trainX: Matrix, testX: Matrix, trainY: [Int], testY: [Int]) {
-    precondition(x.rows == y.count, ClassicalMLError.mismatchedLengths(samples: x.rows, targets: y.count).description)
+    engineRequire(x.rows == y.count, ClassicalMLError.mismatchedLengths(samples: x.rows, targets: y.count).description)
     let (trainRows, testRows) = splitIndices(count: y.count, labels: stratified ? y : nil, testFraction: testFraction, seed: seed)
     return (x.rows(trainRows), x.rows(testRows), trainRows.map { y[$0] }, testRows.map { y[$0] })
 }
 
 /// Row indices for a shuffled (optionally stratified) split; both lists are sorted by shuffle order.
 func splitIndices(count: Int, labels: [Int]?, testFraction: Double, seed: UInt64) -> (train: [Int], test: [Int]) {
-    precondition(testFraction > 0 && testFraction < 1, "trainTestSplit: testFraction must lie strictly between 0 and 1, got \(testFraction)")
+    engineRequire(testFraction > 0 && testFraction < 1, "trainTestSplit: testFraction must lie strictly between 0 and 1, got \(testFraction)")
     var rng = SeededGenerator(seed: seed)
     let order = rng.permutation(count)
     let testCount = max(1, min(count - 1, Int((Double(count) * testFraction).rounded(.up))))

@@ -1,7 +1,10 @@
+import NumericCore
+
 /// Stops the program with a message that names the operation, the shapes involved and the
-/// likely fix. `fatalError` (unlike `precondition`) keeps its message in optimised builds.
-func shapeFailure(_ message: String) -> Never {
-    fatalError(message)
+/// likely fix, through the engines' one failure function (`engineFailure`), whose message
+/// survives optimised builds.
+func shapeFailure(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
+    engineFailure(message, file: file, line: line)
 }
 
 /// Builds the messages for shape mistakes, so that tests can check them without trapping.
@@ -21,13 +24,11 @@ public enum ShapeMessages {
             message += "; image batches need Flatten() before a Linear layer"
             return flat == inputFeatures ? message : message + ", which here gives \(flat) features: use Linear(\(flat), \(outputFeatures))"
         }
+        let fix = "use Linear(\(actual), \(outputFeatures))"
         if let side = commonImageSides.first(where: { inputFeatures % ($0 * $0) == 0 }) {
-            message += "; did you compute the flattened size for \(side)×\(side) inputs?"
-        } else {
-            message += ";"
+            return message + "; did you compute the flattened size for \(side)×\(side) inputs? For this input \(fix)"
         }
-        message += " For this input use Linear(\(actual), \(outputFeatures))"
-        return message
+        return message + "; for this input \(fix)"
     }
 
     /// A `Conv2D` layer fed the wrong layout or channel count.
@@ -67,6 +68,19 @@ public enum ShapeMessages {
             return "\(loss): expected logits of shape [batch, classes], got \(logits); flatten extra dimensions or pick the last time step"
         }
         return "\(loss): logits of shape \(logits) hold \(logits[0]) rows but \(labels) labels were given; each row needs one class index"
+    }
+
+    /// A class label outside `0..<classes` in a classification loss.
+    ///
+    ///     ShapeMessages.labelOutOfRange("crossEntropy", label: "5", row: 2, logits: [4, 5])
+    public static func labelOutOfRange(_ loss: String, label: String, row: Int, logits: [Int]) -> String {
+        let classes = logits.count == 2 ? logits[1] : 0
+        return "\(loss): label \(label) (row \(row)) is not a class index for \(classes) classes (logits of shape \(logits)); labels must lie in 0..<\(classes) — give the last layer one output per class (\(classes) now), or renumber the labels from 0"
+    }
+
+    /// A NaN or infinite value among the labels of a classification loss.
+    public static func nonFiniteLabel(_ loss: String, label: Float, row: Int) -> String {
+        "\(loss): label \(label) (row \(row)) is not a class index; labels must be whole numbers 0, 1, 2, … — check how the label tensor was built (missing values?)"
     }
 
     /// Predictions and targets of different shapes in a regression loss.

@@ -1,9 +1,14 @@
 /// Recurrent layers over batch-first sequences `[N, T, features]`. Calling one returns the
-/// hidden state at every step, `[N, T, hidden]`; `run(_:)` also gives the final state.
+/// hidden state at every step, `[N, T, hidden]`; `run(_:)` also gives the final state. Each
+/// takes an optional initial state (PyTorch's `h0`, and `c0` for the LSTM) of shape
+/// `[N, hidden]` (PyTorch's `[1, N, hidden]` is accepted too); gradients flow into it, so an
+/// encoder's final state can start a decoder.
 ///
 ///     let rnn = LSTM(8, 32)
 ///     let states = rnn(sequences)                     // [N, T, 32]
 ///     let last = states.slice(axis: 1, (T - 1)..<T).squeezed(at: 1)
+///     let encoded = encoder.run(source)
+///     let decoded = decoder(target, initial: (encoded.final, encoded.cell))
 protocol RecurrentCell: Layer {
     var inputSize: Int { get }
     var hiddenSize: Int { get }
@@ -28,6 +33,15 @@ extension RecurrentCell {
 
     func stackSteps(_ states: [Tensor]) -> Tensor { Tensor.stack(states, axis: 1) }
 
+    /// The initial state `[batch, hiddenSize]` (zeros when nil); `[1, batch, hiddenSize]`, as
+    /// PyTorch shapes `h0`, is accepted and reshaped.
+    func initialState(_ state: Tensor?, _ role: String, batch: Int) -> Tensor {
+        guard let state else { return Tensor.zeros([batch, hiddenSize]) }
+        if state.shape == [batch, hiddenSize] { return state }
+        if state.shape == [1, batch, hiddenSize] { return state.reshaped([batch, hiddenSize]) }
+        shapeFailure("\(self): the initial \(role) has shape \(state.shape); it must be [batch, hidden] = [\(batch), \(hiddenSize)] (or PyTorch's [1, \(batch), \(hiddenSize)])")
+    }
+
     func recurrentWeight(_ rows: Int, _ columns: Int) -> Tensor {
         Initialization.uniform([rows, columns], fanIn: hiddenSize)
     }
@@ -48,7 +62,7 @@ public final class RNN: RecurrentCell {
     /// All hidden states and the last one, starting from `initial` (zeros by default).
     public func run(_ input: Tensor, initial: Tensor? = nil) -> (states: Tensor, final: Tensor) {
         let steps = projectedSteps(input, inputWeight, bias)
-        var h = initial ?? Tensor.zeros([input.shape[0], hiddenSize])
+        var h = initialState(initial, "hidden state", batch: input.shape[0])
         var states: [Tensor] = []
         for x in steps {
             h = (x + matmul(h, hiddenWeight, transposingB: true)).tanh()
@@ -58,6 +72,8 @@ public final class RNN: RecurrentCell {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor { run(input).states }
+    /// Every hidden state, starting from `initial` (PyTorch's `h0`).
+    public func callAsFunction(_ input: Tensor, initial: Tensor?) -> Tensor { run(input, initial: initial).states }
     public var description: String { "RNN(\(inputSize) → \(hiddenSize))" }
 }
 
@@ -83,16 +99,42 @@ public final class LSTM: RecurrentCell {
         }
     }
 
-    /// All hidden states, and the final hidden and cell states. The recurrence runs as one
-    /// fused operation with its own backward pass (see `LSTMSequence`).
-    public func run(_ input: Tensor) -> (states: Tensor, final: Tensor, cell: Tensor) {
+    /// All hidden states, and the final hidden and cell states, starting from `initial`
+    /// (PyTorch's `(h0, c0)`; zeros by default). From zeros the recurrence runs as one fused
+    /// operation with its own backward pass (see `LSTMSequence`); from a given state it runs
+    /// step by step on recorded operations (the same gate equations), so gradients reach
+    /// `initial` too.
+    public func run(_ input: Tensor, initial: (hidden: Tensor, cell: Tensor)? = nil) -> (states: Tensor, final: Tensor, cell: Tensor) {
         checkInput(input)
+        if let initial { return runStepwise(input, initial) }
         let output = LSTMSequence.run(input, inputWeight: inputWeight, hiddenWeight: hiddenWeight, bias: bias,
                                       hiddenSize: hiddenSize)
         return (output.states, output.final, output.cell)
     }
 
+    /// The recurrence from a given state: gates i, f, g, o = split(xₜ U + hₜ₋₁ Wᵀ + b);
+    /// cₜ = σ(f) cₜ₋₁ + σ(i) tanh(g); hₜ = σ(o) tanh(cₜ).
+    private func runStepwise(_ input: Tensor, _ initial: (hidden: Tensor, cell: Tensor)) -> (states: Tensor, final: Tensor, cell: Tensor) {
+        guard input.shape[1] > 0 else { shapeFailure("LSTM: the input has no steps (shape \(input.shape)); sequences need at least one") }
+        let batch = input.shape[0], size = hiddenSize
+        var h = initialState(initial.hidden, "hidden state", batch: batch)
+        var c = initialState(initial.cell, "cell state", batch: batch)
+        var states: [Tensor] = []
+        for x in projectedSteps(input, inputWeight, bias) {
+            let gates = x + matmul(h, hiddenWeight, transposingB: true)
+            func gate(_ k: Int) -> Tensor { gates.slice(axis: 1, (k * size)..<((k + 1) * size)) }
+            c = gate(1).sigmoid() * c + gate(0).sigmoid() * gate(2).tanh()
+            h = gate(3).sigmoid() * c.tanh()
+            states.append(h)
+        }
+        return (stackSteps(states), h, c)
+    }
+
     public func callAsFunction(_ input: Tensor) -> Tensor { run(input).states }
+    /// Every hidden state, starting from `initial` (PyTorch's `(h0, c0)`).
+    public func callAsFunction(_ input: Tensor, initial: (hidden: Tensor, cell: Tensor)?) -> Tensor {
+        run(input, initial: initial).states
+    }
     public var description: String { "LSTM(\(inputSize) → \(hiddenSize))" }
 }
 
@@ -109,11 +151,11 @@ public final class GRU: RecurrentCell {
         hiddenBias = Initialization.uniform([3 * hiddenSize], fanIn: hiddenSize)
     }
 
-    /// All hidden states and the last one.
-    public func run(_ input: Tensor) -> (states: Tensor, final: Tensor) {
+    /// All hidden states and the last one, starting from `initial` (PyTorch's `h0`; zeros by default).
+    public func run(_ input: Tensor, initial: Tensor? = nil) -> (states: Tensor, final: Tensor) {
         let steps = projectedSteps(input, inputWeight, inputBias)
         let size = hiddenSize
-        var h = Tensor.zeros([input.shape[0], size])
+        var h = initialState(initial, "hidden state", batch: input.shape[0])
         var states: [Tensor] = []
         for x in steps {
             let recurrent = matmul(h, hiddenWeight, transposingB: true) + hiddenBias
@@ -127,5 +169,7 @@ public final class GRU: RecurrentCell {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor { run(input).states }
+    /// Every hidden state, starting from `initial` (PyTorch's `h0`).
+    public func callAsFunction(_ input: Tensor, initial: Tensor?) -> Tensor { run(input, initial: initial).states }
     public var description: String { "GRU(\(inputSize) → \(hiddenSize))" }
 }

@@ -43,7 +43,8 @@ extension Tensor {
         binary(a, b, Division.self)
     }
 
-    /// The larger of two tensors, elementwise (the gradient goes to the larger one).
+    /// The larger of two tensors, elementwise (the gradient goes to the larger one; on ties each
+    /// gets half, as in PyTorch).
     public static func maximum(_ a: Tensor, _ b: Tensor) -> Tensor {
         binary(a, b, Maximum.self)
     }

@@ -48,10 +48,11 @@ enum Division: BinaryOperator {
     @inline(__always) static func derivativeB(_ a: Float, _ b: Float, _ y: Float) -> Float { -a / (b * b) }
 }
 
-/// The larger operand; the gradient goes to the larger one (to `a` on ties).
+/// The larger operand; the gradient goes to the larger one, and is split in halves on ties
+/// (PyTorch's `torch.maximum`).
 enum Maximum: BinaryOperator {
     static let name = "maximum"
     @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { Swift.max(a, b) }
-    @inline(__always) static func derivativeA(_ a: Float, _ b: Float, _ y: Float) -> Float { a >= b ? 1 : 0 }
-    @inline(__always) static func derivativeB(_ a: Float, _ b: Float, _ y: Float) -> Float { a >= b ? 0 : 1 }
+    @inline(__always) static func derivativeA(_ a: Float, _ b: Float, _ y: Float) -> Float { a > b ? 1 : (a == b ? 0.5 : 0) }
+    @inline(__always) static func derivativeB(_ a: Float, _ b: Float, _ y: Float) -> Float { a < b ? 1 : (a == b ? 0.5 : 0) }
 }

@@ -66,5 +66,13 @@ extension Tensor {
     }
 
     /// The values read as integer indices (for label tensors).
-    public var indices: [Int] { scalars.map { Int($0.rounded()) } }
+    /// A NaN or infinite value stops with a message naming its position.
+    public var indices: [Int] {
+        scalars.enumerated().map { position, value in
+            guard value.isFinite else {
+                shapeFailure("indices: value \(value) at position \(position) is not an index; indices must be whole numbers")
+            }
+            return Int(value.rounded())
+        }
+    }
 }

@@ -103,8 +103,23 @@ extension Tensor {
         }
     }
 
-    /// The largest element, as a scalar tensor.
-    public func max() -> Tensor { reshaped([count]).max(axis: 0) }
+    /// The largest element, as a scalar tensor. When several elements tie for the maximum, the
+    /// gradient is shared equally among them (PyTorch's `max()` without a dimension).
+    public func max() -> Tensor {
+        guard count > 0 else { shapeFailure("max(): the tensor of shape \(shape) is empty") }
+        let p = pointer
+        var largest = p[0]
+        for i in 1..<count where p[i] > largest { largest = p[i] }
+        let ties = (0..<count).filter { p[$0] == largest }
+        let result = Tensor(largest)
+        return Tensor.record(result, "max()", [self]) { [self] g in
+            let share = g.pointer[0] / Float(ties.count)
+            accumulateGrad { dst, accumulate in
+                if !accumulate { dst.update(repeating: 0, count: count) }
+                for i in ties { dst[i] += share }
+            }
+        }
+    }
 
     /// The index of the largest element along `axis` (not differentiable).
     public func argmax(axis: Int) -> Tensor {

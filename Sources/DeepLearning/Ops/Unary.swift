@@ -33,7 +33,7 @@ extension Tensor {
     public func tanh() -> Tensor { map("tanh", { Foundation.tanh($0) }) { _, y in 1 - y * y } }
     /// The logistic function 1 / (1 + e⁻ˣ) elementwise.
     public func sigmoid() -> Tensor { map("sigmoid", { 1 / (1 + Foundation.exp(-$0)) }) { _, y in y * (1 - y) } }
-    /// max(x, 0) elementwise.
+    /// max(x, 0) elementwise (gradient 0 at 0, as in PyTorch).
     public func relu() -> Tensor {
         // Written out rather than through `map`: on a CNN it runs over every activation, and
         // this way both loops vectorise (no derivative closure called per element).
@@ -54,22 +54,25 @@ extension Tensor {
             }
         }
     }
-    /// x for x > 0, else slope · x.
+    /// x for x > 0, else slope · x (gradient `slope` at 0, as in PyTorch).
     public func leakyRelu(slope: Float = 0.01) -> Tensor {
         map("leakyRelu", { $0 > 0 ? $0 : slope * $0 }) { x, _ in x > 0 ? 1 : slope }
     }
     /// |x| elementwise (gradient 0 at 0).
     public func abs() -> Tensor { map("abs", { Swift.abs($0) }) { x, _ in x > 0 ? 1 : (x < 0 ? -1 : 0) } }
-    /// xᵖ elementwise.
+    /// xᵖ elementwise (for p = 0 the gradient is 0 everywhere, 0 included, as in PyTorch).
     public func pow(_ exponent: Float) -> Tensor {
-        map("pow", { Foundation.pow($0, exponent) }) { x, _ in exponent * Foundation.pow(x, exponent - 1) }
+        map("pow", { Foundation.pow($0, exponent) }) { x, _ in
+            exponent == 0 ? 0 : exponent * Foundation.pow(x, exponent - 1)
+        }
     }
     /// x² elementwise.
     public func squared() -> Tensor { map("squared", { $0 * $0 }) { x, _ in 2 * x } }
-    /// Values limited to `range` (gradient 0 outside it).
+    /// Values limited to `range`. The gradient is 1 strictly inside the range and 0 outside it
+    /// and on its bounds, as in PyTorch 2.15 (`torch.clamp(x, 0, 1)` at 0 or 1 gives 0).
     public func clamped(to range: ClosedRange<Float>) -> Tensor {
         map("clamp", { Swift.min(Swift.max($0, range.lowerBound), range.upperBound) }) { x, _ in
-            range.contains(x) ? 1 : 0
+            x > range.lowerBound && x < range.upperBound ? 1 : 0
         }
     }
     /// The Gaussian error linear unit (tanh approximation, as in PyTorch's `approximate="tanh"`).

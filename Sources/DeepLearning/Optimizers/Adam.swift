@@ -1,18 +1,24 @@
 import Foundation
 
 /// Adam (and, with `decoupledWeightDecay`, AdamW) with bias-corrected moment estimates.
+/// Each parameter counts its own updates for the bias correction (PyTorch's `state['step']`),
+/// so a parameter that was frozen (no gradient) for a while and is then unfrozen starts with
+/// a full first step of about `learningRate`, as it would in PyTorch.
 ///
 ///     let optimizer = Adam(model.parameters, learningRate: 0.001)
 public class Adam: Optimizer {
     public let beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float
     let decoupled: Bool
     private let firstMoment: State, secondMoment: State
+    /// How many updates each parameter (by slot) has received: its own step count.
+    private var parameterSteps: [Int]
 
     public init(_ parameters: [Tensor], learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999,
                 epsilon: Float = 1e-8, weightDecay: Float = 0) {
         self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon; self.weightDecay = weightDecay
         decoupled = false
         firstMoment = State(count: parameters.count); secondMoment = State(count: parameters.count)
+        parameterSteps = Array(repeating: 0, count: parameters.count)
         super.init(parameters, learningRate: learningRate)
     }
 
@@ -21,11 +27,13 @@ public class Adam: Optimizer {
         self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon; self.weightDecay = decoupledWeightDecay
         decoupled = true
         firstMoment = State(count: parameters.count); secondMoment = State(count: parameters.count)
+        parameterSteps = Array(repeating: 0, count: parameters.count)
         super.init(parameters, learningRate: learningRate)
     }
 
     public override func update(_ values: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeBufferPointer<Float>, slot: Int) {
-        let t = Float(stepCount)
+        parameterSteps[slot] += 1
+        let t = Float(parameterSteps[slot])
         let correction1 = 1 - Foundation.pow(beta1, t), correction2 = 1 - Foundation.pow(beta2, t)
         let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon
         // Decoupled decay shrinks the values first; coupled decay adds to the gradient.

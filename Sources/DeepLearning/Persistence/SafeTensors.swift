@@ -1,14 +1,17 @@
 import Foundation
 
-/// Why a safetensors file could not be read or applied.
+/// Why a safetensors file could not be read or applied; `message` names the problem (the
+/// entry, the offsets, the shape) and, where there is one, the fix.
 public struct SafeTensorsError: Error, CustomStringConvertible {
     public let message: String
     public var description: String { "safetensors: \(message)" }
 }
 
 /// The safetensors format: an 8-byte little-endian header length, a JSON header mapping each
-/// name to its dtype, shape and byte range, then the raw little-endian values. Only `F32` is
-/// written or read.
+/// name to its dtype, shape and byte range, then the raw little-endian values. Writing gives
+/// `F32`; reading accepts F64, F32, F16, BF16, the signed and unsigned integers and BOOL,
+/// converted to `Float` (see `SafeTensorsDType`). A malformed or truncated file throws a
+/// `SafeTensorsError`; it never traps.
 ///
 ///     let bytes = SafeTensors.encode(["w": Tensor([1, 2])])
 ///     let tensors = try SafeTensors.decode(bytes)      // ["w": Tensor [2] [1, 2]]
@@ -37,69 +40,56 @@ public enum SafeTensors {
         return data
     }
 
+    /// The tensors of a safetensors file's bytes, every dtype converted to `Float`.
     public static func decode(_ data: Data) throws -> [String: Tensor] {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 8 else { throw SafeTensorsError(message: "the file is shorter than its 8-byte header length") }
-        let headerLength = (0..<8).reduce(0) { $0 | Int(bytes[$1]) << (8 * $1) }
-        guard headerLength <= bytes.count - 8,
-              let header = try JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as? [String: Any] else {
-            throw SafeTensorsError(message: "the JSON header is missing or malformed")
-        }
-        let body = 8 + headerLength
-        var result: [String: Tensor] = [:]
-        for (name, value) in header where name != "__metadata__" {
-            guard let entry = value as? [String: Any], let dtype = entry["dtype"] as? String,
-                  let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int], offsets.count == 2 else {
-                throw SafeTensorsError(message: "entry \(name) lacks dtype, shape or data_offsets")
+        try data.withUnsafeBytes { bytes in
+            guard bytes.count >= 8 else {
+                throw SafeTensorsError(message: "the file has \(bytes.count) bytes, fewer than the 8 of its header length; it is truncated or not a safetensors file")
             }
-            guard dtype == "F32" else { throw SafeTensorsError(message: "entry \(name) has dtype \(dtype); only F32 is supported") }
-            let count = shape.reduce(1, *)
-            guard offsets[1] - offsets[0] == 4 * count, body + offsets[1] <= bytes.count else {
-                throw SafeTensorsError(message: "entry \(name): byte range \(offsets) does not hold shape \(shape)")
+            var declared: UInt64 = 0
+            for k in 0..<8 { declared |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+            guard declared <= UInt64(bytes.count - 8) else {
+                throw SafeTensorsError(message: "the header length \(declared) exceeds the \(bytes.count - 8) bytes after it; the file is truncated or not a safetensors file")
             }
-            var values = [Float](repeating: 0, count: count)
-            for i in 0..<count {
-                let o = body + offsets[0] + 4 * i
-                let bits = UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24
-                values[i] = Float(bitPattern: bits)
+            let headerLength = Int(declared), body = 8 + headerLength
+            let header = try SafeTensorsHeader(parsing: Data(bytes[8..<body]), dataLength: bytes.count - body)
+            var result: [String: Tensor] = [:]
+            for entry in header.entries {
+                var values = [Float](repeating: 0, count: entry.count)
+                let start = body + entry.range.lowerBound, size = entry.dtype.size
+                #if _endian(little)
+                if entry.dtype == .f32 {
+                    // The file's little-endian floats are the machine's: one copy.
+                    values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + 4 * entry.count)])) }
+                    result[entry.name] = Tensor(values, shape: entry.shape)
+                    continue
+                }
+                #endif
+                for i in 0..<entry.count { values[i] = entry.dtype.value(bytes, at: start + i * size) }
+                result[entry.name] = Tensor(values, shape: entry.shape)
             }
-            result[name] = Tensor(values, shape: shape)
+            return result
         }
-        return result
-    }
-}
-
-extension Module {
-    /// Every tensor the module holds (parameters and state such as batch-norm running
-    /// statistics) by dotted path: what `save(to:)` writes.
-    public var namedState: [(name: String, tensor: Tensor)] {
-        var found: [(String, Tensor)] = []
-        ModuleReflection.visit(self) { path, value in
-            if let tensor = value as? Tensor { found.append((path, tensor)) }
-        }
-        return found
     }
 
-    /// Writes the module's tensors to a safetensors file.
+    /// The tensors of the safetensors file at `url`; a missing or unreadable file throws a
+    /// `SafeTensorsError` naming the path.
     ///
-    ///     try model.save(to: URL(fileURLWithPath: "model.safetensors"))
-    public func save(to url: URL) throws {
-        try SafeTensors.encode(Dictionary(uniqueKeysWithValues: namedState.map { ($0.name, $0.tensor) })).write(to: url)
-    }
-
-    /// Reads tensors saved by `save(to:)` into this module, matching dotted names and shapes.
-    /// With `strict`, every tensor of the module must be in the file.
-    public func load(from url: URL, strict: Bool = true) throws {
-        let saved = try SafeTensors.decode(Data(contentsOf: url))
-        for (name, tensor) in namedState {
-            guard let stored = saved[name] else {
-                if strict { throw SafeTensorsError(message: "the file has no tensor named \(name); it holds \(saved.keys.sorted())") }
-                continue
-            }
-            guard stored.shape == tensor.shape else {
-                throw SafeTensorsError(message: "\(name) has shape \(stored.shape) in the file but \(tensor.shape) in the model")
-            }
-            tensor.assign(stored)
+    ///     let state = try SafeTensors.read(URL(fileURLWithPath: "model.safetensors"))
+    public static func read(_ url: URL) throws -> [String: Tensor] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw SafeTensorsError(message: exists
+                ? "cannot read \(url.path) (permissions, or a folder?)"
+                : "there is no file at \(url.path); check the path (relative paths start from \(FileManager.default.currentDirectoryPath))")
+        }
+        do {
+            return try decode(data)
+        } catch let error as SafeTensorsError {
+            throw SafeTensorsError(message: "\(url.lastPathComponent): \(error.message)")
         }
     }
 }

@@ -18,18 +18,20 @@ extension Module {
     }
 
     /// Overwrites the module's tensors with those of `checkpoint`, matched by dotted name; a
-    /// missing name or a different shape stops with a message naming it.
+    /// missing name or a different shape stops with a message naming it, before any tensor
+    /// is overwritten.
     public func restore(_ checkpoint: Checkpoint) {
         var saved: [String: Tensor] = [:]
         for (name, tensor) in checkpoint.tensors { saved[name] = tensor }
-        for (name, tensor) in namedState {
+        let state = namedState
+        for (name, tensor) in state {
             guard let stored = saved[name] else {
                 shapeFailure("restore: the checkpoint has no tensor named \(name); it holds \(checkpoint.tensors.map(\.name)) — was it taken from a model with the same layers?")
             }
             guard stored.shape == tensor.shape else {
                 shapeFailure("restore: \(name) has shape \(stored.shape) in the checkpoint but \(tensor.shape) in the model")
             }
-            tensor.assign(stored)
         }
+        for (name, tensor) in state { tensor.assign(saved[name]!) }
     }
 }

@@ -43,7 +43,7 @@ public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epo
                 validation: (any Dataset)? = nil, schedule: LearningRateSchedule? = nil,
                 clipNorm: Float? = nil, earlyStopping: EarlyStopping? = nil, reportEvery: Int = 10) -> TrainingHistory {
     if earlyStopping != nil && validation == nil {
-        fatalError("fit: early stopping watches the validation loss; pass a validation set (validation: …)")
+        engineFailure("fit: early stopping watches the validation loss; pass a validation set (validation: …)")
     }
     var history = TrainingHistory()
     // One progress line per call, whatever the number of epochs: the task stays, the label moves.
@@ -63,7 +63,7 @@ public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epo
             let value = Double(loss.item)
             step += 1
             guard value.isFinite else {
-                fatalError(TrainingMessages.nonFiniteLoss(value, epoch: epoch, batch: batches + 1, of: total, step: step))
+                engineFailure(TrainingMessages.nonFiniteLoss(value, epoch: epoch, batch: batches + 1, of: total, step: step))
             }
             optimizer.zeroGrad()
             loss.backward()

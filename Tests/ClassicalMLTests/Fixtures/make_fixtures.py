@@ -89,6 +89,25 @@ g = GaussianNB().fit(wine_x[train], wine_y[train])
 out["gaussian_nb_wine"] = {"predictions": g.predict(wine_x[test]).tolist(),
                            "means": g.theta_.tolist()}
 
+# Classification metrics (issue 17): macro averages over the labels present in the truth or the
+# predictions (label 2 occurs in neither), and over an explicit labels list.
+from sklearn.metrics import f1_score, precision_score, recall_score, log_loss
+truth = [0, 1, 1, 3, 3, 3, 4, 0, 1, 4]
+pred = [0, 1, 3, 3, 3, 1, 4, 1, 1, 0]
+metrics = {"truth": truth, "predicted": pred, "labels": [0, 1, 2, 3], "zero_division": 0}
+for name, fn in [("precision", precision_score), ("recall", recall_score), ("f1", f1_score)]:
+    metrics[name + "_macro"] = float(fn(truth, pred, average="macro", zero_division=0))
+    metrics[name + "_weighted"] = float(fn(truth, pred, average="weighted", zero_division=0))
+    metrics[name + "_macro_labels"] = float(fn(truth, pred, average="macro", labels=[0, 1, 2, 3], zero_division=0))
+out["classification_metrics"] = metrics
+# log_loss of rows that sum to 1 (the value), and the tolerance scikit-learn applies to row sums:
+# isclose(sum, 1, rtol=sqrt(eps)) with array-api-extra's default atol 1e-8. (scikit-learn 1.9.1
+# warns about such rows and raises for values outside [0, 1]; ClassicalML stops on both.)
+probabilities = [[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.25, 0.25, 0.5], [0.6, 0.3, 0.1]]
+out["log_loss"] = {"truth": [0, 1, 2, 1], "probabilities": probabilities,
+                   "value": float(log_loss([0, 1, 2, 1], probabilities)),
+                   "row_sum_rtol": float(np.sqrt(np.finfo(np.float64).eps)), "row_sum_atol": 1e-8}
+
 with open(os.path.join(here, "sklearn_reference.json"), "w") as f:
     json.dump(out, f, indent=1)
 print("wrote sklearn_reference.json with", len(out), "entries")

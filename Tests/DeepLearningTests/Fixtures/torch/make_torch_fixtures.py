@@ -40,6 +40,33 @@ dotted names), so safetensors.torch.load_file(path) gives a dict that
 torch.nn.Sequential(...).load_state_dict accepts directly. `--check F` does that for the same
 architecture and prints the output for the stored input; set PRIMER_TORCH_EXPORT=F when running
 the Swift tests to have the round-trip test leave its file at F.
+
+correctness.json and the *_model.safetensors / dtypes.safetensors files (issue 17) are written by
+the same run (or alone with `--correctness`, which leaves reference.json untouched) from their
+own seed, in the same array layout:
+  bce_logit_zero, bce_extreme: binary_cross_entropy_with_logits, loss and gradients w.r.t. the
+    logits (grad_x) and the targets (grad_y).
+  kink_*: each op at its kink (relu/abs at 0, leaky_relu at 0, clamp on its bounds, maximum on
+    ties, max() and max(dim) on ties, pow(x, 0) at 0, l1/huber at a zero difference and at
+    delta); grad_x (and grad_y for two operands) of sum(out * probe).
+  adam_freeze, adamw_freeze: parameters a and b; b has no gradient (frozen) in steps 1-3 and
+    one from step 4 on; a_k and b_k are the values after step k = 1...6 fed grads ga_k, gb_k.
+  rnn_h0, lstm_h0c0, gru_h0: one layer, batch_first, with an initial state; out, h_n (and c_n),
+    grads of sum(out*probe) + sum(h_n*probe_h) (+ sum(c_n*probe_c)) w.r.t. x, h0 (c0) and
+    the parameters (PyTorch names; the engine's RNN/LSTM bias is bias_ih + bias_hh).
+  cnn_model, lstm_model, gru_model: the eval-mode output of the model whose state_dict() is
+    saved by safetensors in cnn_model.safetensors etc. (PyTorch's own names: running_mean,
+    running_var, num_batches_tracked as I64, weight_ih_l0, bias_ih_l0, bias_hh_l0, ...).
+    cnn: Sequential(Conv2d(1, 4, 3), BatchNorm2d(4), ReLU(), MaxPool2d(2), Flatten(),
+    Linear(36, 3)) on [2, 1, 8, 8], after three training-mode batches (so the running
+    statistics are not their defaults). lstm: Sequential(Embedding(8, 4), LSTM(4, 6),
+    last step, Linear(6, 2)) on tokens [2, 5]. gru: Sequential(GRU(3, 4), last step,
+    Linear(4, 2)) on [2, 3, 3].
+  dtypes: dtypes.safetensors holds one small tensor per dtype (F16, BF16, F64, I64, I32, I16,
+    I8, U8, BOOL, F32), and correctness.json the same values as float32.
+`--check-export DIR` loads the files the engine exported with PyTorch names (`Module.save(to:,
+names: .pyTorch)`; the Swift test PyTorchInteropTests writes them to DIR when
+PRIMER_TORCH_EXPORT_DIR=DIR is set) into PyTorch with strict=True and compares the outputs.
 """
 import json
 import os
@@ -198,6 +225,204 @@ for name, (make, settings) in optimizers.items():
     cases["optim_" + name] = case
 
 
+CORRECTNESS_PATH = os.path.join(HERE, "correctness.json")
+
+
+def grad_case(fn, inputs, probe_seed_shape=None):
+    """fn(*tensors) -> out; returns out and the gradients of sum(out * probe) w.r.t. each input."""
+    leaves = [t.clone().requires_grad_(True) for t in inputs]
+    out = fn(*leaves)
+    probe = torch.randn(*out.shape) if out.dim() > 0 else torch.tensor(1.0)
+    (out * probe).sum().backward()
+    return out, probe, [leaf.grad for leaf in leaves]
+
+
+def correctness_cases():
+    torch.manual_seed(17)
+    found = {}
+
+    # Binary cross-entropy with logits: the zero-logit case of issue 17 and extreme logits.
+    for name, x, y in [("bce_logit_zero", torch.zeros(4), torch.tensor([1., 0., 1., 0.])),
+                       ("bce_extreme", torch.tensor([-1000., -3., 0., 2., 1000.]), torch.tensor([0., 1., 1., 0., 1.]))]:
+        px, py = x.clone().requires_grad_(True), y.clone().requires_grad_(True)
+        loss = F.binary_cross_entropy_with_logits(px, py)
+        loss.backward()
+        found[name] = {"x": array(x), "y": array(y), "loss": array(loss), "grad_x": array(px.grad), "grad_y": array(py.grad)}
+
+    # Every op at its kink.
+    kink_x = torch.tensor([-1.0, 0.0, 0.0, 1.0, 2.0])
+    unary = {
+        "relu": F.relu, "abs": torch.abs, "leaky_relu": lambda t: F.leaky_relu(t, 0.01),
+        "clamp": lambda t: torch.clamp(t, 0.0, 1.0), "pow0": lambda t: torch.pow(t, 0.0),
+        "max_all": lambda t: t.max(),
+    }
+    for name, fn in unary.items():
+        x = torch.tensor([-1.0, 0.0, 1.0, 1.0, 2.0, 2.0]) if name == "max_all" else kink_x
+        out, probe, (gx,) = grad_case(fn, [x])
+        found["kink_" + name] = {"x": array(x), "probe": array(probe), "out": array(out), "grad_x": array(gx)}
+    mx = torch.tensor([[1.0, 3.0, 3.0], [2.0, 2.0, 0.0]])
+    out, probe, (gx,) = grad_case(lambda t: t.max(dim=1).values, [mx])
+    found["kink_max_dim"] = {"x": array(mx), "probe": array(probe), "out": array(out), "grad_x": array(gx)}
+    a = torch.tensor([0.0, 1.0, 2.0, -1.0]); b = torch.tensor([0.0, 1.0, 1.0, 3.0])
+    out, probe, (ga, gb) = grad_case(torch.maximum, [a, b])
+    found["kink_maximum"] = {"x": array(a), "y": array(b), "probe": array(probe), "out": array(out),
+                             "grad_x": array(ga), "grad_y": array(gb)}
+    pred = torch.tensor([0.0, 1.0, 2.0, 3.0]); target = torch.tensor([0.0, 0.0, 1.0, 3.5])
+    for name, fn in [("l1", lambda p, t: F.l1_loss(p, t)), ("huber", lambda p, t: F.huber_loss(p, t, delta=1.0)),
+                     ("mse", lambda p, t: F.mse_loss(p, t))]:
+        out, probe, (gp, gt) = grad_case(fn, [pred, target])
+        found["kink_" + name] = {"x": array(pred), "y": array(target), "probe": array(probe), "out": array(out),
+                                 "grad_x": array(gp), "grad_y": array(gt)}
+    pool_x = torch.tensor([[[[1.0, 1.0, 0.0, 2.0], [1.0, 0.0, 2.0, 2.0], [3.0, 3.0, 0.0, 0.0], [3.0, 3.0, 0.0, 0.0]]]])
+    out, probe, (gx,) = grad_case(lambda t: F.max_pool2d(t, 2, 2), [pool_x])
+    found["kink_maxpool"] = {"x": array(pool_x), "probe": array(probe), "out": array(out), "grad_x": array(gx)}
+
+    # Adam / AdamW, b frozen for three steps, then unfrozen.
+    a0, b0 = torch.randn(3), torch.tensor([1.0, -0.5])
+    grads_a = [torch.randn(3) for _ in range(6)]
+    grads_b = [torch.randn(2) for _ in range(6)]
+    for name, make in [("adam_freeze", lambda ps: torch.optim.Adam(ps, lr=0.02)),
+                       ("adamw_freeze", lambda ps: torch.optim.AdamW(ps, lr=0.02, weight_decay=0.1))]:
+        pa, pb = nn.Parameter(a0.clone()), nn.Parameter(b0.clone())
+        opt = make([pa, pb])
+        case = {"a0": array(a0), "b0": array(b0), "lr": 0.02, "weight_decay": 0.1 if "adamw" in name else 0.0}
+        for step in range(1, 7):
+            pa.grad = grads_a[step - 1].clone()
+            pb.grad = grads_b[step - 1].clone() if step >= 4 else None
+            opt.step()
+            case["ga%d" % step] = array(grads_a[step - 1])
+            case["gb%d" % step] = array(grads_b[step - 1])
+            case["a%d" % step] = array(pa)
+            case["b%d" % step] = array(pb)
+        found[name] = case
+
+    # Recurrent layers with an initial state.
+    x = torch.randn(2, 4, 3)
+    for name, cls in [("rnn_h0", nn.RNN), ("lstm_h0c0", nn.LSTM), ("gru_h0", nn.GRU)]:
+        net = cls(3, 5, batch_first=True)
+        h0 = torch.randn(1, 2, 5).requires_grad_(True)
+        c0 = torch.randn(1, 2, 5).requires_grad_(True)
+        px = x.clone().requires_grad_(True)
+        if cls is nn.LSTM:
+            out, (hn, cn) = net(px, (h0, c0))
+        else:
+            out, hn = net(px, h0)
+        probe, probe_h = torch.randn(*out.shape), torch.randn(*hn.shape)
+        total = (out * probe).sum() + (hn * probe_h).sum()
+        case = {"x": array(x), "h0": array(h0[0]), "probe": array(probe), "probe_h": array(probe_h[0])}
+        if cls is nn.LSTM:
+            probe_c = torch.randn(*cn.shape)
+            total = total + (cn * probe_c).sum()
+            case.update({"c0": array(c0[0]), "probe_c": array(probe_c[0]), "c_n": array(cn[0])})
+        total.backward()
+        case.update({"out": array(out), "h_n": array(hn[0]), "grad_x": array(px.grad), "grad_h0": array(h0.grad[0])})
+        if cls is nn.LSTM:
+            case["grad_c0"] = array(c0.grad[0])
+        for pname in ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]:
+            p = getattr(net, pname)
+            case[pname] = array(p)
+            case["grad_" + pname] = array(p.grad)
+        found[name] = case
+    return found
+
+
+class LastStep(nn.Module):
+    def forward(self, t):
+        return t[:, -1, :]
+
+
+class LSTMStates(nn.LSTM):
+    def forward(self, t):
+        return super().forward(t)[0]
+
+
+class GRUStates(nn.GRU):
+    def forward(self, t):
+        return super().forward(t)[0]
+
+
+def cnn_model():
+    return nn.Sequential(nn.Conv2d(1, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(36, 3))
+
+
+def lstm_model():
+    return nn.Sequential(nn.Embedding(8, 4), LSTMStates(4, 6, batch_first=True), LastStep(), nn.Linear(6, 2))
+
+
+def gru_model():
+    return nn.Sequential(GRUStates(3, 4, batch_first=True), LastStep(), nn.Linear(4, 2))
+
+
+MODELS = {"cnn_model": cnn_model, "lstm_model": lstm_model, "gru_model": gru_model}
+
+
+def interop_models():
+    """The course's model kinds, their state_dict() saved as PyTorch saves it, and their outputs."""
+    from safetensors.torch import save_file
+
+    torch.manual_seed(1717)
+    found = {}
+    cnn = cnn_model()
+    cnn.train()
+    with torch.no_grad():
+        for _ in range(3):
+            cnn(torch.randn(4, 1, 8, 8) * 2 + 0.5)
+    cnn.eval()
+    lstm = lstm_model()
+    gru = gru_model()
+    inputs = {"cnn_model": torch.randn(2, 1, 8, 8), "lstm_model": torch.randint(0, 8, (2, 5)),
+              "gru_model": torch.randn(2, 3, 3)}
+    for name, model in [("cnn_model", cnn), ("lstm_model", lstm), ("gru_model", gru)]:
+        path = os.path.join(HERE, name + ".safetensors")
+        save_file({k: v.contiguous() for k, v in model.state_dict().items()}, path)
+        with torch.no_grad():
+            found[name] = {"x": array(inputs[name].float()), "out": array(model(inputs[name])),
+                           "names": sorted(model.state_dict().keys())}
+
+    values = torch.tensor([1.5, -2.0, 0.0, 3.25])
+    typed = {"F16": values.half(), "BF16": values.bfloat16(), "F64": values.double(), "F32": values,
+             "I64": torch.tensor([-3, 0, 7, 2 ** 40], dtype=torch.int64),
+             "I32": torch.tensor([-3, 0, 7, 100000], dtype=torch.int32),
+             "I16": torch.tensor([-3, 0, 7, 30000], dtype=torch.int16),
+             "I8": torch.tensor([-3, 0, 7, 127], dtype=torch.int8),
+             "U8": torch.tensor([0, 1, 200, 255], dtype=torch.uint8),
+             "BOOL": torch.tensor([True, False, True, True])}
+    save_file({k: v.reshape(2, 2) for k, v in typed.items()}, os.path.join(HERE, "dtypes.safetensors"))
+    found["dtypes"] = {k: array(v.reshape(2, 2).to(torch.float32)) for k, v in typed.items()}
+    return found
+
+
+def write_correctness():
+    found = correctness_cases()
+    found.update(interop_models())
+    with open(CORRECTNESS_PATH, "w") as f:
+        json.dump(found, f, separators=(",", ":"), sort_keys=True)
+        f.write("\n")
+    print("wrote %s (%d bytes)" % (CORRECTNESS_PATH, os.path.getsize(CORRECTNESS_PATH)))
+
+
+def check_export(folder):
+    """Loads the files the engine exported with PyTorch's names (cnn_model.safetensors, ...,
+    written by the Swift tests when PRIMER_TORCH_EXPORT_DIR is set) into PyTorch, strictly."""
+    from safetensors.torch import load_file
+
+    with open(CORRECTNESS_PATH) as f:
+        cases = json.load(f)
+    for name, make in MODELS.items():
+        case = cases[name]
+        model = make()
+        model.load_state_dict(load_file(os.path.join(folder, name + ".safetensors")), strict=True)
+        model.eval()
+        x = torch.tensor(case["x"]["data"]).reshape(case["x"]["shape"])
+        if name == "lstm_model":
+            x = x.long()
+        expected = torch.tensor(case["out"]["data"]).reshape(case["out"]["shape"])
+        with torch.no_grad():
+            out = model(x)
+        print("%s: loaded strictly; largest difference from PyTorch's own output %.3g"
+              % (name, (out - expected).abs().max().item()))
+
+
 def sequential():
     return nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2))
 
@@ -217,6 +442,7 @@ def main():
         f.write("\n")
     print("wrote %s (%d bytes) and %s (%d bytes)" % (JSON_PATH, os.path.getsize(JSON_PATH),
                                                     SAFETENSORS_PATH, os.path.getsize(SAFETENSORS_PATH)))
+    write_correctness()
 
 
 def check(path):
@@ -234,5 +460,9 @@ def check(path):
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--check":
         check(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--check-export":
+        check_export(sys.argv[2])
+    elif len(sys.argv) == 2 and sys.argv[1] == "--correctness":
+        write_correctness()
     else:
         main()
