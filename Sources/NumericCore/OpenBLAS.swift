@@ -1,6 +1,7 @@
 // The one file that talks to OpenBLAS (BLAS and LAPACK). Everything above it sees Swift
 // types only: `Transpose`, pointers to `Float`/`Double`, `Int` sizes.
 import COpenBLAS
+import Foundation
 
 /// Whether a matrix operand is read as stored or transposed.
 public enum Transpose: Sendable {
@@ -27,14 +28,23 @@ public enum BLAS {
     public static let defaultThreads = Int(openblas_get_num_threads())
 
     /// Runs `body` with OpenBLAS on `count` threads, then sets the count back if it changed.
+    /// Calls on different threads run one at a time (nested calls on one thread are fine), so
+    /// that two never change the count under each other. The engines do not use it: they keep
+    /// OpenBLAS at one thread (`singleThreaded`), which this sets back at their next call; it is
+    /// for measuring OpenBLAS itself, and for tests that check the engines ignore the setting.
     ///
-    ///     let c = BLAS.withThreads(BLAS.defaultThreads) { a.multiplied(by: b) }
+    ///     BLAS.withThreads(4) { BLAS.gemm(m: 512, n: 512, k: 512, a: a, lda: 512, b: b, ldb: 512, c: c, ldc: 512) }
     public static func withThreads<Result>(_ count: Int, _ body: () throws -> Result) rethrows -> Result {
+        threadSetting.lock()
+        defer { threadSetting.unlock() }
         let previous = threads
         threads = count
         defer { threads = previous }
         return try body()
     }
+
+    /// Held by `withThreads` for its whole body.
+    private static let threadSetting = NSRecursiveLock()
 
     /// `C = alpha · op(A) · op(B) + beta · C`, single precision, row-major.
     public static func gemm(
@@ -258,5 +268,19 @@ public enum LAPACK {
         var out = [Double](repeating: 0, count: n * nrhs)
         for i in 0..<n { for j in 0..<nrhs { out[i * nrhs + j] = x[j * n + i] } }
         return out
+    }
+}
+
+extension BLAS {
+    /// Runs `body` with OpenBLAS on one thread and leaves it there. The engines make every BLAS
+    /// and LAPACK call this way and split large work themselves (`GemmSlices`, `Parallel`):
+    /// OpenBLAS's results depend on its thread count (measured in ARCHITECTURE.md, "Engine
+    /// decisions"), the engines' must not. Leaving the count at one spares OpenBLAS the
+    /// rearrangement of its buffers that each change costs.
+    ///
+    ///     let c = BLAS.singleThreaded { BLAS.gemm(m: 2, n: 2, k: 3, a: a, lda: 3, b: b, ldb: 2, c: c, ldc: 2) }
+    public static func singleThreaded<Result>(_ body: () throws -> Result) rethrows -> Result {
+        threads = 1
+        return try body()
     }
 }

@@ -21,21 +21,13 @@ public enum TrainingProgress {
         }
     }
 
-    /// One finished epoch (or round) of training, for history tables and curves.
-    public struct EpochRecord: Sendable {
-        public var epoch: Int
-        public var metrics: [(name: String, value: Double)]
+    private static let installed = Guarded<((Update) -> Void)?>(nil)
 
-        public init(epoch: Int, metrics: [(name: String, value: Double)]) {
-            self.epoch = epoch; self.metrics = metrics
-        }
+    /// Receives reports; set by the cell module (and by tests).
+    public static var sink: ((Update) -> Void)? {
+        get { installed.withLock { $0 } }
+        set { installed.withLock { $0 = newValue } }
     }
 
-    /// Receives reports; set by the cell module.
-    nonisolated(unsafe) public static var sink: ((Update) -> Void)?
-    /// Receives finished epochs; set by the cell module.
-    nonisolated(unsafe) public static var epochSink: ((EpochRecord) -> Void)?
-
     public static func report(_ update: Update) { sink?(update) }
-    public static func finishEpoch(_ record: EpochRecord) { epochSink?(record) }
 }

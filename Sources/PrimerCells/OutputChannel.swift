@@ -1,4 +1,5 @@
 import Foundation
+import NumericCore
 import PrimerWire
 #if canImport(Glibc)
 import Glibc
@@ -11,19 +12,25 @@ import Glibc
 /// forge a record. Without a token (a chapter's program run by hand) rich outputs are rendered
 /// as text on stdout instead.
 enum OutputChannel {
-    nonisolated(unsafe) private static var token: String?
-    nonisolated(unsafe) private static var started = false
+    /// The run's secret, read once at start (nil when not under Primer).
+    private static let connection = Guarded<(started: Bool, token: String?)>((false, nil))
 
     /// True when the program runs under Primer.
     static var isConnected: Bool { token != nil }
+    private static var token: String? { connection.withLock { $0.token } }
 
     static func start() {
-        guard !started else { return }
-        started = true
+        let first = connection.withLock { state -> Bool in
+            guard !state.started else { return false }
+            state.started = true
+            return true
+        }
+        guard first else { return }
         // Line-buffered stdout: prints stream live and interleave with stderr in order.
         setvbuf(stdout, nil, _IOLBF, 0)
-        token = readToken()
-        if isConnected { OrphanWatch.start() }
+        let token = readToken()
+        connection.withLock { $0.token = token }
+        if token != nil { OrphanWatch.start() }
         installProgressSink()
     }
 

@@ -11,8 +11,12 @@ import PrimerWire
 ///
 /// The engines' training loops report through the same channel.
 public enum Progress {
-    nonisolated(unsafe) private static var lastSent: [String: (time: Double, completed: Int)] = [:]
-    nonisolated(unsafe) private static var lastPayload: [String: ProgressPayload] = [:]
+    /// Per task: when its last report was sent, and the latest one held back since.
+    private struct Pacing {
+        var lastSent: [String: Double] = [:]
+        var heldBack: [String: ProgressPayload] = [:]
+    }
+    private static let pacing = Guarded(Pacing())
     /// Reports closer together than this (seconds) are dropped, except a task's last one.
     static let minimumInterval = 0.1
 
@@ -35,20 +39,25 @@ public enum Progress {
     static func send(_ payload: ProgressPayload) {
         let now = ProcessInfo.processInfo.systemUptime
         let finished = payload.completed >= payload.total
-        if let last = lastSent[payload.task], !finished, now - last.time < minimumInterval {
-            lastPayload[payload.task] = payload
-            return
+        let due = pacing.withLock { pacing -> Bool in
+            if let last = pacing.lastSent[payload.task], !finished, now - last < minimumInterval {
+                pacing.heldBack[payload.task] = payload
+                return false
+            }
+            pacing.lastSent[payload.task] = now
+            pacing.heldBack[payload.task] = nil
+            return true
         }
-        lastSent[payload.task] = (now, payload.completed)
-        lastPayload[payload.task] = nil
-        emit(payload)
+        if due { emit(payload) }
     }
 
     /// Sends the last held-back report of every task (called at the end of each cell).
     static func finishAll() {
-        for (_, payload) in lastPayload.sorted(by: { $0.key < $1.key }) { emit(payload) }
-        lastPayload.removeAll()
-        lastSent.removeAll()
+        let held = pacing.withLock { pacing -> [ProgressPayload] in
+            defer { pacing = Pacing() }
+            return pacing.heldBack.sorted(by: { $0.key < $1.key }).map(\.value)
+        }
+        held.forEach(emit)
     }
 
     private static func emit(_ payload: ProgressPayload) {

@@ -89,3 +89,33 @@ import PrimerWire
         #expect(lines[3].hasPrefix("epoch 1/1  ["))
     }
 }
+
+/// The site's theme: Primer's own files, or the book's `theme/` files in their place.
+@Suite struct SiteThemeTests {
+    @Test func aBooksThemeFolderReplacesPrimersFiles() throws {
+        let folder = TestSupport.scratchFolder()
+        let chapterPath = folder + "/one.md"
+        try Data("# One\n\nText.\n".utf8).write(to: URL(fileURLWithPath: chapterPath))
+        try FileManager.default.createDirectory(atPath: folder + "/theme", withIntermediateDirectories: true)
+        try Data("body { color: rebeccapurple; }\n".utf8).write(to: URL(fileURLWithPath: folder + "/theme/primer.css"))
+        try Data("<html lang=\"{{language}}\"><title>{{title}}</title>{{head}}<div class=\"mine\">{{body}}</div></html>\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/theme/page.html"))
+        let chapter = try Chapter.load(path: chapterPath)
+        let book = Book(folder: folder, metadata: .init(title: "Themed"), chapters: [.init(path: chapterPath, summaryTitle: nil)])
+        var site = SiteBuilder(book: book, items: [ChapterBatch.Item(chapter: chapter, result: ChapterResult(path: chapterPath, cells: [], seconds: 0), explanation: "")])
+        try site.write(to: folder + "/site")
+        let css = try String(contentsOfFile: folder + "/site/assets/primer.css", encoding: .utf8)
+        #expect(css.hasPrefix("body { color: rebeccapurple; }"))
+        #expect(css.contains("/* Figures */"), "Primer's figure and math rules are still added")
+        let page = try String(contentsOfFile: folder + "/site/one.html", encoding: .utf8)
+        #expect(page.hasPrefix("<html lang=\"en\"><title>One · Themed</title><div class=\"mine\">"))
+        // The script is Primer's own, since the book does not replace it.
+        let script = try String(contentsOfFile: folder + "/site/assets/primer.js", encoding: .utf8)
+        #expect(script == SiteTheme.builtIn.script)
+    }
+
+    @Test func slotTextThatLooksLikeASlotStaysText() {
+        let theme = SiteTheme(stylesheet: "", script: "", skeleton: "<t>{{title}}</t>{{body}}{{unknown}}")
+        #expect(theme.page(language: "en", title: "{{body}}", head: "", body: "B") == "<t>{{body}}</t>B{{unknown}}")
+    }
+}

@@ -12,7 +12,7 @@ public func integerArguments(_ names: [String], defaults: [Int]) -> [Int] {
     }
 }
 
-/// Sets the engines' worker count before anything reads it (`Parallel.workers` is read once).
+/// Sets the engines' worker count before anything reads it (`Parallel.defaultWorkers` is read once).
 /// OpenBLAS reads OPENBLAS_NUM_THREADS when it loads, so the driver sets that one.
 public func useThreads(_ count: Int) {
     setenv("PRIMER_THREADS", String(count), 1)

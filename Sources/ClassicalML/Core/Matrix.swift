@@ -87,7 +87,9 @@ public struct Matrix: Sendable, Equatable {
         lhs.multiplied(by: rhs)
     }
 
-    /// `op(self) · op(other)`, where `op` optionally transposes, through BLAS.
+    /// `op(self) · op(other)`, where `op` optionally transposes, through BLAS: one
+    /// single-threaded call, or for a large product slices set by its shape (`GemmSlices`, the
+    /// larger side) spread over the cores.
     public func multiplied(by other: Matrix, transposeSelf: Bool = false, transposeOther: Bool = false) -> Matrix {
         let m = transposeSelf ? columns : rows
         let k = transposeSelf ? rows : columns
@@ -98,10 +100,19 @@ public struct Matrix: Sendable, Equatable {
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
-                    withParallelBLAS {
-                        BLAS.gemm(transA: transposeSelf ? .transposed : .none, transB: transposeOther ? .transposed : .none,
-                                  m: m, n: n, k: k, a: a.baseAddress!, lda: max(1, columns),
-                                  b: b.baseAddress!, ldb: max(1, other.columns), c: c.baseAddress!, ldc: max(1, n))
+                    let lda = max(1, columns), ldb = max(1, other.columns), ldc = max(1, n)
+                    let slices = GemmSlices(m: m, n: n, k: k, split: .largerSide)
+                    withSingleThreadedBLAS {
+                        slices.forEach { part in
+                            let first = part.lowerBound
+                            // Rows of op(A) and C, or columns of op(B) and C.
+                            let a = slices.byRows ? a.baseAddress! + (transposeSelf ? first : first * lda) : a.baseAddress!
+                            let b = slices.byRows ? b.baseAddress! : b.baseAddress! + (transposeOther ? first * ldb : first)
+                            let c = c.baseAddress! + (slices.byRows ? first * ldc : first)
+                            BLAS.gemm(transA: transposeSelf ? .transposed : .none, transB: transposeOther ? .transposed : .none,
+                                      m: slices.byRows ? part.count : m, n: slices.byRows ? n : part.count, k: k,
+                                      a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+                        }
                     }
                 }
             }

@@ -19,7 +19,7 @@ enum CovarianceEigen {
     static func top(_ x: Matrix, means: [Double], count: Int, singlePrecision: Bool? = nil) throws
         -> (vectors: Matrix, values: [Double], totalVariance: Double) {
         let d = x.columns
-        let (values, vectors, totalVariance) = try withParallelBLAS { () throws -> ([Double], [Double], Double) in
+        let (values, vectors, totalVariance) = try withSingleThreadedBLAS { () throws -> ([Double], [Double], Double) in
             if singlePrecision ?? (x.rows * d * d >= singlePrecisionWork) {
                 let covariance = singleCovariance(x, means: means)
                 let (ascending, found) = try LAPACK.symmetricTopEigen(covariance, n: d, count: count)
@@ -41,30 +41,46 @@ enum CovarianceEigen {
 
     /// The covariance (lower triangle) in double precision.
     static func doubleCovariance(_ x: Matrix, means: [Double]) -> [Double] {
-        let d = x.columns
+        let d = x.columns, alpha = 1 / Double(max(1, x.rows - 1))
         let centred = centredValues(x, means: means, as: Double.self)
-        var covariance = [Double](repeating: 0, count: d * d)
-        centred.withUnsafeBufferPointer { a in
-            covariance.withUnsafeMutableBufferPointer { c in
-                BLAS.gramLower(rows: x.rows, n: d, alpha: 1 / Double(max(1, x.rows - 1)), a: a.baseAddress!, lda: d,
-                               c: c.baseAddress!, ldc: d)
-            }
+        return centred.withUnsafeBufferPointer { a in
+            sumInOrder(Parallel.mapChunks(0..<x.rows, minChunk: gramChunkRows(d), maxChunks: 8) { rows in
+                var partial = [Double](repeating: 0, count: d * d)
+                partial.withUnsafeMutableBufferPointer { c in
+                    BLAS.gramLower(rows: rows.count, n: d, alpha: alpha, a: a.baseAddress! + rows.lowerBound * d, lda: d,
+                                   c: c.baseAddress!, ldc: d)
+                }
+                return partial
+            })
         }
-        return covariance
     }
 
     /// The covariance (lower triangle) accumulated in single precision.
     static func singleCovariance(_ x: Matrix, means: [Double]) -> [Float] {
-        let d = x.columns
+        let d = x.columns, alpha = 1 / Float(max(1, x.rows - 1))
         let centred = centredValues(x, means: means, as: Float.self)
-        var covariance = [Float](repeating: 0, count: d * d)
-        centred.withUnsafeBufferPointer { a in
-            covariance.withUnsafeMutableBufferPointer { c in
-                BLAS.gramLower(rows: x.rows, n: d, alpha: 1 / Float(max(1, x.rows - 1)), a: a.baseAddress!, lda: d,
-                               c: c.baseAddress!, ldc: d)
-            }
+        return centred.withUnsafeBufferPointer { a in
+            sumInOrder(Parallel.mapChunks(0..<x.rows, minChunk: gramChunkRows(d), maxChunks: 8) { rows in
+                var partial = [Float](repeating: 0, count: d * d)
+                partial.withUnsafeMutableBufferPointer { c in
+                    BLAS.gramLower(rows: rows.count, n: d, alpha: alpha, a: a.baseAddress! + rows.lowerBound * d, lda: d,
+                                   c: c.baseAddress!, ldc: d)
+                }
+                return partial
+            })
         }
-        return covariance
+    }
+
+    /// The fewest rows in one chunk of the Gram matrix: enough for about `GemmSlices.parallelWork`
+    /// multiply-adds. The chunks are set by the data's size alone and summed in order, so the
+    /// covariance is the same for every thread count.
+    static func gramChunkRows(_ d: Int) -> Int { max(256, GemmSlices.parallelWork / max(1, d * d)) }
+
+    /// The element-wise sum of equally long partial results, added in their order.
+    static func sumInOrder<T: FloatingPoint>(_ partials: [[T]]) -> [T] {
+        guard var total = partials.first else { return [] }
+        for partial in partials.dropFirst() { for i in total.indices { total[i] += partial[i] } }
+        return total
     }
 
     /// `x` minus its column means, row-major, in one pass.

@@ -16,7 +16,7 @@ enum RandomizedSVD {
             y = try orthonormalColumns(a * z)
         }
         let b = y.multiplied(by: a, transposeSelf: true)                   // k × d
-        let (values, vectors) = try LAPACK.symmetricEigen(b.multiplied(by: b, transposeOther: true).values, n: k)
+        let (values, vectors) = try withSingleThreadedBLAS { try LAPACK.symmetricEigen(b.multiplied(by: b, transposeOther: true).values, n: k) }
         // Eigenvalues ascend: the largest come last. Right singular vectors: σ⁻¹ uᵀ B.
         var rows: [Double] = [], singular: [Double] = []
         for r in 0..<rank {
@@ -34,7 +34,7 @@ enum RandomizedSVD {
     /// the small Gram matrix `yᵀy`.
     static func orthonormalColumns(_ y: Matrix) throws -> Matrix {
         let gram = y.multiplied(by: y, transposeSelf: true)
-        let (values, vectors) = try LAPACK.symmetricEigen(gram.values, n: y.columns)
+        let (values, vectors) = try withSingleThreadedBLAS { try LAPACK.symmetricEigen(gram.values, n: y.columns) }
         let largest = values.last ?? 0
         // Columns of V scaled by λ^(−1/2); directions with negligible energy are dropped to zero.
         var transform = Matrix(rows: y.columns, columns: y.columns)

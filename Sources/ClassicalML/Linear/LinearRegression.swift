@@ -66,12 +66,12 @@ func solveRidge(_ x: Matrix, _ y: [Double], alpha: Double, fitIntercept: Bool, n
     let rhs = xc.multiplied(by: Matrix(column: yc), transposeSelf: true).values
     let d = x.columns
     for i in 0..<d { gram[i, i] += alpha }
-    var weights: [Double]? = try? LAPACK.choleskySolve(gram.values, n: d, rhs, nrhs: 1)
+    var weights: [Double]? = try? withSingleThreadedBLAS { try LAPACK.choleskySolve(gram.values, n: d, rhs, nrhs: 1) }
     if weights == nil {
         // Singular (collinear features): add the smallest ridge that makes the system solvable.
         let trace = (0..<d).map { gram[$0, $0] }.reduce(0, +)
         for i in 0..<d { gram[i, i] += 1e-10 * max(trace / Double(d), 1) }
-        weights = try? LAPACK.choleskySolve(gram.values, n: d, rhs, nrhs: 1)
+        weights = try? withSingleThreadedBLAS { try LAPACK.choleskySolve(gram.values, n: d, rhs, nrhs: 1) }
     }
     guard let weights else { throw ClassicalMLError.numericalFailure("the normal equations of \(name) are singular") }
     let intercept = yMean - zip(means, weights).map(*).reduce(0, +)

@@ -39,7 +39,7 @@ public struct KNearestNeighbors: Classifier, Sendable {
             // Small blocks: each block's products (block × n floats) are ranked while still in cache.
             let block = 64
             let blocks = (x.rows + block - 1) / block
-            let single = SingleTraining(training)
+            let single = withSingleThreadedBLAS { SingleTraining(training) }
             let results = withSingleThreadedBLAS { Parallel.map(0..<blocks) { b -> [[(index: Int, distance: Double)]] in
                 let rows = Array(b * block ..< min(x.rows, (b + 1) * block))
                 let products = singleProducts(x, rows: rows, training: single)

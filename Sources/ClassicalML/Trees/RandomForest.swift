@@ -106,13 +106,18 @@ public struct RandomForest: Classifier, Sendable {
             try Check.predictionInput(x, expected: featureCount)
             let k = classCount
             let scale = 1 / Double(trees.count)
-            let parts = Parallel.map(0..<Parallel.workers) { part -> [Double] in
-                var sum = [Double](repeating: 0, count: x.rows * k)
-                for t in stride(from: part, to: trees.count, by: Parallel.workers) { trees[t].accumulate(x, scale: scale, into: &sum) }
-                return sum
+            // Chunks of rows, each summing its rows' votes over the trees in tree order: the same
+            // sums for every thread count.
+            var total = [Double](repeating: 0, count: x.rows * k)
+            x.values.withUnsafeBufferPointer { data in
+                total.withUnsafeMutableBufferPointer { out in
+                    Parallel.forChunks(0..<x.rows, minChunk: 64) { rows in
+                        for tree in trees {
+                            tree.accumulate(rows: rows, of: data.baseAddress!, columns: x.columns, scale: scale, into: out.baseAddress!)
+                        }
+                    }
+                }
             }
-            var total = parts[0]
-            for part in parts.dropFirst() { axpy(1, part, &total) }
             return Matrix(rows: x.rows, columns: k, values: total)
         }
 

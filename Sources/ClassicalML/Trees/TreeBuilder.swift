@@ -21,6 +21,10 @@ struct TreeBuilder<Criterion: SplitCriterion> {
     /// Whether to split the feature scan of large nodes over the cores (off inside a forest,
     /// whose trees already run in parallel).
     var parallelFeatures = true
+    /// How many parts the feature scan of a large node is cut into (each with its own scratch,
+    /// spread over the cores) when `parallelFeatures`: a constant, so that the parts — and so
+    /// the split chosen among near-ties — are the same for every thread count.
+    static var featureParts: Int { 8 }
     /// Whether Gini classification on whole-number weights takes the integer fast path
     /// (`GiniCountScan`); it grows the same tree as the generic scan, which tests check.
     var integerCounts = true
@@ -41,7 +45,7 @@ struct TreeBuilder<Criterion: SplitCriterion> {
                                                 samples: indices.count, depth: 0),
                              lo: 0, hi: indices.count, depth: 0, stats: rootStats)]
         var allFeatures = Array(0..<bins.featureCount)
-        let scratches = (0..<(parallelFeatures ? max(1, Parallel.workers) : 1)).map { _ in ScanScratch(width: width) }
+        let scratches = (0..<(parallelFeatures ? Self.featureParts : 1)).map { _ in ScanScratch(width: width) }
         let fast = integerCounts ? (criterion as? ClassCountCriterion).flatMap(GiniCountScan.init) : nil
         var partitionBuffer = [Int](repeating: 0, count: indices.count)
         while let job = stack.popLast() {
@@ -100,17 +104,23 @@ struct TreeBuilder<Criterion: SplitCriterion> {
     }
 
     /// The best split of a node over the candidate features.
-    /// `scratches` holds one set of buffers per worker.
+    /// `scratches` holds one set of buffers per part of a parallel scan (`featureParts`).
     func bestSplit(_ node: [Int], stats: [Double], features: [Int], scratches: [ScanScratch], fast: GiniCountScan? = nil) -> Split {
         let parentCost = stats.withUnsafeBufferPointer { criterion.cost($0.baseAddress!) }
         let work = node.count * features.count
-        if parallelFeatures && work > 60_000 && scratches.count > 1 {
-            let parts = Parallel.map(0..<scratches.count) { part -> Split in
-                let lo = features.count * part / scratches.count, hi = features.count * (part + 1) / scratches.count
+        if parallelFeatures && work > 60_000 && scratches.count > 1 && features.count > 1 {
+            // The candidates in a fixed number of parts, each scanned by one thread at a time;
+            // the parts' best splits are compared in part order with the scan's own rule
+            // (near-ties keep the earlier), so the split is the same for every thread count.
+            let parts = Swift.min(scratches.count, features.count)
+            let found = TreeQueue.map(parts) { part -> Split in
+                let lo = features.count * part / parts, hi = features.count * (part + 1) / parts
                 return scan(node, stats: stats, parentCost: parentCost, features: Array(features[lo..<hi]),
                             scratch: scratches[part], fast: fast)
             }
-            return parts.reduce(Split()) { best, next in next.feature >= 0 && (best.feature < 0 || next.gain > best.gain) ? next : best }
+            return found.reduce(Split()) { best, next in
+                next.feature >= 0 && best.isBeaten(by: next.gain, parentCost: parentCost) ? next : best
+            }
         }
         return scan(node, stats: stats, parentCost: parentCost, features: features, scratch: scratches[0], fast: fast)
     }

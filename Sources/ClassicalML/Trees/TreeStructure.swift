@@ -36,12 +36,23 @@ struct TreeStructure: Sendable {
 
     /// Adds every row's leaf output (times `scale`) into `output` (`rows × valueWidth`).
     func accumulate(_ x: Matrix, scale: Double = 1, into output: inout [Double]) {
-        let width = valueWidth
         x.values.withUnsafeBufferPointer { data in
-            for r in 0..<x.rows {
-                let node = leaf(for: data.baseAddress! + r * x.columns)
-                for k in 0..<width { output[r * width + k] += scale * values[node * width + k] }
+            output.withUnsafeMutableBufferPointer { out in
+                accumulate(rows: 0..<x.rows, of: data.baseAddress!, columns: x.columns, scale: scale, into: out.baseAddress!)
             }
+        }
+    }
+
+    /// Adds the leaf output (times `scale`) of the rows `rows` of the row-major `data` into the
+    /// same rows of `output` (`valueWidth` per row).
+    ///
+    ///     tree.accumulate(rows: 0..<64, of: x, columns: d, scale: 0.01, into: probabilities)
+    func accumulate(rows: Range<Int>, of data: UnsafePointer<Double>, columns: Int, scale: Double,
+                    into output: UnsafeMutablePointer<Double>) {
+        let width = valueWidth
+        for r in rows {
+            let node = leaf(for: data + r * columns)
+            for k in 0..<width { output[r * width + k] += scale * values[node * width + k] }
         }
     }
 }

@@ -15,8 +15,9 @@ public final class Dropout: Layer, ModeSwitching {
         guard isTraining, probability > 0 else { return input }
         let mask = Tensor.uninitialized(input.shape)
         let keep = 1 / (1 - probability)
-        for i in 0..<mask.count {
-            mask.pointer[i] = GlobalGenerator.generator.nextFloat() < probability ? 0 : keep
+        let count = mask.count, pointer = mask.pointer, probability = probability
+        GlobalGenerator.draw { generator in
+            for i in 0..<count { pointer[i] = generator.nextFloat() < probability ? 0 : keep }
         }
         return input * mask
     }

@@ -79,6 +79,17 @@ extension Module {
         return mode ?? true
     }
 
+    /// Runs `body` with this module in evaluation mode and without recording gradients, then
+    /// restores the mode it had: how every measurement of a model runs.
+    ///
+    ///     let outputs = model.evaluating { model(testImages) }
+    public func evaluating<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let wasTraining = isTrainingMode
+        eval()
+        defer { if wasTraining { train() } }
+        return try withoutGradients(body)
+    }
+
     private func setTraining(_ training: Bool) {
         ModuleReflection.visit(self) { _, value in (value as? ModeSwitching)?.isTraining = training }
     }

@@ -1,3 +1,5 @@
+import NumericCore
+
 /// Walking modules by reflection, with a per-object cache of the parameter list.
 enum ModuleReflection {
     /// The children of a module: explicit ones, or its stored properties (superclasses included).
@@ -65,21 +67,25 @@ enum ModuleReflection {
         }
     }
 
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: Entry] = [:]
+    private static let cache = Guarded([ObjectIdentifier: Entry]())
 
     static func cachedParameters(of module: Module) -> [(name: String, tensor: Tensor)] {
         guard type(of: module) is AnyClass else { return parameters(of: module) }
         let object = module as AnyObject
         let id = ObjectIdentifier(object)
-        if let entry = cache[id], entry.owner === object { return entry.parameters }
+        if let cached = cache.withLock({ cache in cache[id].flatMap { $0.owner === object ? $0.parameters : nil } }) {
+            return cached
+        }
         let found = parameters(of: module)
-        if cache.count > 256 { cache = cache.filter { $0.value.owner != nil } }
-        cache[id] = Entry(owner: object, parameters: found)
+        cache.withLock { cache in
+            if cache.count > 256 { cache = cache.filter { $0.value.owner != nil } }
+            cache[id] = Entry(owner: object, parameters: found)
+        }
         return found
     }
 
     static func forget(_ module: Module) {
         guard type(of: module) is AnyClass else { return }
-        cache[ObjectIdentifier(module as AnyObject)] = nil
+        _ = cache.withLock { $0.removeValue(forKey: ObjectIdentifier(module as AnyObject)) }
     }
 }

@@ -41,10 +41,6 @@ extension RecurrentCell {
         if state.shape == [1, batch, hiddenSize] { return state.reshaped([batch, hiddenSize]) }
         shapeFailure("\(self): the initial \(role) has shape \(state.shape); it must be [batch, hidden] = [\(batch), \(hiddenSize)] (or PyTorch's [1, \(batch), \(hiddenSize)])")
     }
-
-    func recurrentWeight(_ rows: Int, _ columns: Int) -> Tensor {
-        Initialization.uniform([rows, columns], fanIn: hiddenSize)
-    }
 }
 
 /// An Elman network: `hₜ = tanh(W hₜ₋₁ + U xₜ + b)`.

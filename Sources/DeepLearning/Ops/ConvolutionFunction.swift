@@ -103,8 +103,8 @@ public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int =
 /// each sample (or small group of samples) the output gradient is read once, while in cache,
 /// for the bias gradient (its channel totals), the weight gradient (a product with the sample's
 /// patches, unfolded again into scratch, added to the core's partial sum) and the input gradient
-/// (the patches' gradient, folded straight back). The cores' partial sums are added in a fixed
-/// order at the end.
+/// (the patches' gradient, folded straight back). The chunks' partial sums are added in chunk
+/// order at the end, so the gradients do not depend on the number of cores.
 ///
 ///     let partials = passes.run(groups: 64, work: work, inputGradient: dst, accumulate: false)
 struct ConvolutionBackward {
@@ -113,15 +113,20 @@ struct ConvolutionBackward {
     let gradient: UnsafePointer<Float>, weight: UnsafePointer<Float>, input: UnsafePointer<Float>
     let wantsWeight: Bool, wantsBias: Bool
 
-    /// One core's share of the weight and bias gradients.
+    /// One chunk's share of the weight and bias gradients.
     struct Partial { var weight: [Float]; var bias: [Float] }
 
-    /// Walks the `groups` groups of samples on every core; returns each core's partial sums.
+    /// The most chunks of samples the backward pass is cut into, each with its own partial sums.
+    static let maxChunks = 8
+
+    /// Walks the `groups` groups of samples in chunks set by the batch alone (up to `maxChunks`
+    /// when the work is large enough to split), the chunks spread over the cores; returns each
+    /// chunk's partial sums, in chunk order.
     func run(groups: Int, work: Int, inputGradient: UnsafeMutablePointer<Float>?, accumulate: Bool) -> [Partial] {
-        let cores = work >= Elementwise.parallelThreshold ? Swift.min(Parallel.workers, groups) : 1
+        let chunks = work >= Elementwise.parallelThreshold ? Self.maxChunks : 1
         return Gemm.singleThreadedBLAS {
-            Parallel.map(0..<cores) { core in
-                walk(groups * core / cores ..< groups * (core + 1) / cores, inputGradient: inputGradient, accumulate: accumulate)
+            Parallel.mapChunks(0..<groups, maxChunks: chunks) { range in
+                walk(range, inputGradient: inputGradient, accumulate: accumulate)
             }
         }
     }
@@ -172,7 +177,7 @@ struct ConvolutionBackward {
         return partial
     }
 
-    /// Adds the cores' partial sums, in core order, into (or over) `destination`.
+    /// Adds the chunks' partial sums, in chunk order, into (or over) `destination`.
     static func add(_ partials: [[Float]], into destination: UnsafeMutablePointer<Float>, accumulate: Bool) {
         guard let count = partials.first?.count else { return }
         for i in 0..<count {

@@ -79,12 +79,14 @@ enum LSTMSequence {
         return result
     }
 
-    /// Splits the batch rows across cores when the recurrence is large enough to pay for it.
+    /// Splits the batch rows into chunks when the recurrence is large enough to pay for it: up to
+    /// four chunks of at least eight rows, set by the batch alone (a chunk's per-step products
+    /// round by its row count), spread over the cores.
     private static func forEachRowChunk(_ saved: Saved, _ body: (Range<Int>) -> Void) {
         let work = saved.batch * saved.steps * 4 * saved.size * saved.size
         Gemm.singleThreadedBLAS {
-            if work >= Gemm.parallelWork, saved.batch >= 2 * Parallel.workers {
-                Parallel.forChunks(0..<saved.batch, minChunk: 2, body)
+            if work >= Gemm.parallelWork {
+                Parallel.forChunks(0..<saved.batch, minChunk: 8, maxChunks: 4, body)
             } else {
                 body(0..<saved.batch)
             }

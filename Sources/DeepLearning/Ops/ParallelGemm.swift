@@ -1,44 +1,35 @@
 import NumericCore
 
 /// Single-precision GEMM for the engine: OpenBLAS runs single-threaded and large products are
-/// split across `Parallel` workers instead. On two cores, OpenBLAS's own worker threads keep
-/// spinning after each call and starve the engine's loops (im2col, pooling, activations) that
-/// run between products; splitting the work ourselves avoids that.
+/// cut into slices by their shape (`GemmSlices`) and spread over `Parallel`'s workers instead.
+/// On two cores, OpenBLAS's own worker threads keep spinning after each call and starve the
+/// engine's loops (im2col, pooling, activations) that run between products; and OpenBLAS's
+/// results depend on its thread count, while slices set by the shape give the same bits for
+/// every thread count.
 ///
-/// OpenBLAS's results depend (in the last bits) on the shape of each call, so the split is part
-/// of the numerics: `.columns`, the default, is the split the course's outputs were recorded
-/// with. `.largerSide` splits a tall product (`m > n`) by rows instead, so that each worker packs
-/// only half of the large operand; the fused LSTM uses it for its products over all steps.
+/// `.columns`, the default, slices by columns of the result. `.largerSide` slices a tall product
+/// (`m > n`) by rows instead, so that each slice packs only its part of the large operand; the
+/// fused LSTM uses it for its products over all steps.
 ///
 ///     Gemm.run(transB: .transposed, m: 64, n: 256, k: 784, a: x, lda: 784, b: w, ldb: 784, c: y, ldc: 256)
 enum Gemm {
     /// Products of at least this many multiply-adds are split across workers.
-    static let parallelWork = 1 << 21
-
-    /// How a large product is divided between workers.
-    enum Split { case columns, largerSide }
+    static let parallelWork = GemmSlices.parallelWork
 
     static func run(transA: Transpose = .none, transB: Transpose = .none, m: Int, n: Int, k: Int,
                     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                    beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int, split: Split = .columns) {
+                    beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int, split: GemmSlices.Split = .columns) {
+        let slices = GemmSlices(m: m, n: n, k: k, split: split)
         singleThreadedBLAS {
-            let workers = Parallel.workers, byRows = split == .largerSide && m > n
-            guard workers > 1, m * n * k >= parallelWork, (byRows ? m : n) >= 2 * workers else {
-                serial(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-                return
-            }
-            if byRows {
-                Parallel.forChunks(0..<m, minChunk: Swift.max(1, m / workers)) { rows in
-                    let first = rows.lowerBound
+            slices.forEach { part in
+                let first = part.lowerBound
+                if slices.byRows {
                     let block = transA == .none ? a + first * lda : a + first
-                    serial(transA: transA, transB: transB, m: rows.count, n: n, k: k, a: block, lda: lda,
+                    serial(transA: transA, transB: transB, m: part.count, n: n, k: k, a: block, lda: lda,
                            b: b, ldb: ldb, beta: beta, c: c + first * ldc, ldc: ldc)
-                }
-            } else {
-                Parallel.forChunks(0..<n, minChunk: Swift.max(1, n / workers)) { columns in
-                    let first = columns.lowerBound
+                } else {
                     let block = transB == .none ? b + first : b + first * ldb
-                    serial(transA: transA, transB: transB, m: m, n: columns.count, k: k, a: a, lda: lda,
+                    serial(transA: transA, transB: transB, m: m, n: part.count, k: k, a: a, lda: lda,
                            b: block, ldb: ldb, beta: beta, c: c + first, ldc: ldc)
                 }
             }
@@ -47,15 +38,10 @@ enum Gemm {
 }
 
 extension Gemm {
-    /// Runs `body` with OpenBLAS held to one thread, for loops that call `serial` from several
-    /// `Parallel` workers at once. The engine makes every product this way, so it leaves OpenBLAS
-    /// at one thread instead of switching back after each call: a switch costs OpenBLAS a
-    /// rearrangement of its thread buffers, which measured about a tenth of a CNN training step.
-    /// Code that wants OpenBLAS's own threads asks for them (`BLAS.withThreads`), as
-    /// `ClassicalML` does.
+    /// Runs `body` with OpenBLAS held to one thread (`BLAS.singleThreaded`), for loops that call
+    /// `serial` from several `Parallel` workers at once.
     static func singleThreadedBLAS<Result>(_ body: () -> Result) -> Result {
-        BLAS.threads = 1
-        return body()
+        BLAS.singleThreaded(body)
     }
 
     /// One product on the calling thread, never split; call it inside `singleThreadedBLAS`.

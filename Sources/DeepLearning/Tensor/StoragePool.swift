@@ -1,4 +1,5 @@
 import Foundation
+import NumericCore
 
 /// Recycles large buffers. A training loop allocates the same sizes on every step; handing
 /// freed buffers back out avoids returning them to the system and faulting fresh pages in
@@ -8,19 +9,20 @@ enum StoragePool {
     static let minimumCount = 4096
     static let capacityBytes = 128 << 20
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
-    nonisolated(unsafe) private static var heldBytes = 0
+    private struct Shelves {
+        var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
+        var heldBytes = 0
+    }
+    private static let shelves = Guarded(Shelves())
 
     static func allocate(_ count: Int) -> UnsafeMutablePointer<Float> {
         if count >= minimumCount {
-            lock.lock()
-            if let pointer = free[count]?.popLast() {
-                heldBytes -= count * MemoryLayout<Float>.stride
-                lock.unlock()
+            let reused = shelves.withLock { shelves -> UnsafeMutablePointer<Float>? in
+                guard let pointer = shelves.free[count]?.popLast() else { return nil }
+                shelves.heldBytes -= count * MemoryLayout<Float>.stride
                 return pointer
             }
-            lock.unlock()
+            if let reused { return reused }
         }
         return .allocate(capacity: Swift.max(count, 1))
     }
@@ -28,14 +30,13 @@ enum StoragePool {
     static func release(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
         let bytes = count * MemoryLayout<Float>.stride
         if count >= minimumCount {
-            lock.lock()
-            if heldBytes + bytes <= capacityBytes {
-                free[count, default: []].append(pointer)
-                heldBytes += bytes
-                lock.unlock()
-                return
+            let kept = shelves.withLock { shelves -> Bool in
+                guard shelves.heldBytes + bytes <= capacityBytes else { return false }
+                shelves.free[count, default: []].append(pointer)
+                shelves.heldBytes += bytes
+                return true
             }
-            lock.unlock()
+            if kept { return }
         }
         pointer.deallocate()
     }

@@ -3,7 +3,14 @@ import NumericCore
 /// The process-wide seeded generator behind random tensors, parameter initialisation and
 /// dropout. Seed it with `Tensor.seed(_:)` for reproducible runs.
 enum GlobalGenerator {
-    nonisolated(unsafe) static var generator = SeededGenerator(seed: 0)
+    private static let shared = Guarded(SeededGenerator(seed: 0))
+
+    /// Draws from the generator under its lock (one lock for a whole tensor's values).
+    static func draw<Result>(_ body: (inout SeededGenerator) -> Result) -> Result {
+        shared.withLock(body)
+    }
+
+    static func reseed(_ value: UInt64) { shared.withLock { $0 = SeededGenerator(seed: value) } }
 }
 
 extension Tensor {
@@ -11,7 +18,7 @@ extension Tensor {
     ///
     ///     Tensor.seed(42)
     ///     let w = Tensor.randomNormal([3, 3])   // the same values on every run
-    public static func seed(_ value: UInt64) { GlobalGenerator.generator = SeededGenerator(seed: value) }
+    public static func seed(_ value: UInt64) { GlobalGenerator.reseed(value) }
 
     /// PyTorch's spelling of `seed(_:)`.
     public static func manualSeed(_ value: UInt64) { seed(value) }
@@ -22,7 +29,7 @@ extension Tensor {
     ///     let x = Tensor.randomNormal([1, 40, 1], requiresGrad: true)
     public static func randomNormal(_ shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
                                     requiresGrad: Bool = false) -> Tensor {
-        let t = randomNormal(shape, mean: mean, standardDeviation: standardDeviation, using: &GlobalGenerator.generator)
+        let t = GlobalGenerator.draw { randomNormal(shape, mean: mean, standardDeviation: standardDeviation, using: &$0) }
         t.requiresGrad = requiresGrad
         return t
     }
@@ -39,7 +46,7 @@ extension Tensor {
     /// `backward()` fills.
     public static func randomUniform(_ shape: [Int], in range: ClosedRange<Float> = 0...1,
                                      requiresGrad: Bool = false) -> Tensor {
-        let t = randomUniform(shape, in: range, using: &GlobalGenerator.generator)
+        let t = GlobalGenerator.draw { randomUniform(shape, in: range, using: &$0) }
         t.requiresGrad = requiresGrad
         return t
     }

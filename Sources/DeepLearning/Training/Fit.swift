@@ -24,8 +24,8 @@ public struct TrainingHistory: Sendable {
 }
 
 /// Trains `model` for `epochs` passes over `data`, reporting progress every `reportEvery`
-/// batches through `TrainingProgress` and each finished epoch through
-/// `TrainingProgress.finishEpoch`. Stops with the epoch and step when the loss becomes NaN or
+/// batches (and at each epoch's end) through `TrainingProgress`; the returned history holds
+/// every epoch's figures. Stops with the epoch and step when the loss becomes NaN or
 /// infinite.
 ///
 /// With a `validation` set, every epoch also measures the validation loss (and accuracy, for
@@ -87,11 +87,6 @@ public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epo
                                    accuracy: classifies && seen > 0 ? correct / Double(seen) : nil,
                                    validationLoss: measured?.loss, validationAccuracy: measured?.accuracy)
         history.epochs.append(summary)
-        var metrics: [(name: String, value: Double)] = [("loss", summary.loss)]
-        if let a = summary.accuracy { metrics.append(("accuracy", a)) }
-        if let l = summary.validationLoss, stopper != nil { metrics.append(("validation loss", l)) }
-        if let v = summary.validationAccuracy { metrics.append(("validation accuracy", v)) }
-        TrainingProgress.finishEpoch(.init(epoch: epoch, metrics: metrics))
 
         if stopper != nil, let validationLoss = measured?.loss {
             let stop = stopper!.shouldStop(validationLoss)
@@ -113,12 +108,9 @@ public func fit(_ model: some Layer, optimizer: Optimizer, data: DataLoader, epo
 /// evaluation mode and without gradients, restoring the model's mode afterwards.
 func validationMetrics(_ model: some Layer, on dataset: any Dataset, loss lossFunction: (Tensor, Tensor) -> Tensor,
                        batchSize: Int = 256) -> (loss: Double, accuracy: Double?) {
-    let wasTraining = model.isTrainingMode
-    model.eval()
-    defer { if wasTraining { model.train() } }
     var lossSum = 0.0, correct = 0.0, seen = 0
     var classifies = true
-    withoutGradients {
+    model.evaluating {
         for (inputs, targets) in DataLoader(dataset, batchSize: batchSize) {
             let outputs = model(inputs)
             let n = inputs.shape.first ?? 1
@@ -134,8 +126,8 @@ func validationMetrics(_ model: some Layer, on dataset: any Dataset, loss lossFu
 
 /// Numbers the calls of `fit`, to name each one's progress task.
 enum FitRuns {
-    nonisolated(unsafe) private static var count = 0
-    static func next() -> Int { count += 1; return count }
+    private static let count = Guarded(0)
+    static func next() -> Int { count.withLock { $0 += 1; return $0 } }
 }
 
 /// Messages for training failures, built apart from the trap so tests can check them.

@@ -13,11 +13,8 @@ public func accuracy(_ logits: Tensor, _ labels: Tensor) -> Double {
 ///
 ///     let testAccuracy = evaluate(model, on: test)
 public func evaluate(_ model: some Layer, on dataset: any Dataset, batchSize: Int = 256) -> Double {
-    let wasTraining = model.isTrainingMode
-    model.eval()
-    defer { if wasTraining { model.train() } }
     var correct = 0.0
-    withoutGradients {
+    model.evaluating {
         for (inputs, labels) in DataLoader(dataset, batchSize: batchSize) {
             correct += accuracy(model(inputs), labels) * Double(labels.count)
         }
@@ -27,10 +24,7 @@ public func evaluate(_ model: some Layer, on dataset: any Dataset, batchSize: In
 
 /// The model's outputs for all of `inputs`, computed in evaluation mode without gradients.
 public func predict(_ model: some Layer, _ inputs: Tensor) -> Tensor {
-    let wasTraining = model.isTrainingMode
-    model.eval()
-    defer { if wasTraining { model.train() } }
-    return withoutGradients { model(inputs) }
+    model.evaluating { model(inputs) }
 }
 
 /// The predicted class (the index of the largest output) for every example of `dataset`,
@@ -39,12 +33,9 @@ public func predict(_ model: some Layer, _ inputs: Tensor) -> Tensor {
 ///     let predicted = predictClasses(model, on: test)   // [Int], one per test image
 ///     print(confusionMatrix(test.labels, predicted))
 public func predictClasses(_ model: some Layer, on dataset: any Dataset, batchSize: Int = 256) -> [Int] {
-    let wasTraining = model.isTrainingMode
-    model.eval()
-    defer { if wasTraining { model.train() } }
     var classes: [Int] = []
     classes.reserveCapacity(dataset.count)
-    withoutGradients {
+    model.evaluating {
         for (inputs, _) in DataLoader(dataset, batchSize: batchSize) {
             classes += model(inputs).argmax(axis: 1).scalars.map { Int($0) }
         }

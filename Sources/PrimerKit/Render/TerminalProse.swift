@@ -83,41 +83,23 @@ public struct TerminalProse {
         }
     }
 
-    /// Styled words, each with its visible width; `\n` entries force a break.
-    private func words(_ inlines: [Inline]) -> [String] {
-        var result: [String] = []
+    /// The paragraph's words: text split at spaces (and between wide characters), styled
+    /// pieces kept whole; line breaks kept.
+    private func words(_ inlines: [Inline]) -> ProseWords {
+        var words = ProseWords()
         for inline in inlines {
             switch inline {
-            case .text(let s):
-                result += s.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            case .softBreak: continue
-            case .lineBreak: result.append("\n")
-            case .emphasis, .strong, .link:
-                let text = inlineText(inline)
-                result.append(text)
-            default:
-                result.append(inlineText(inline))
+            case .text(let s): words.add(text: s)
+            case .softBreak: words.addSoftBreak()
+            case .lineBreak: words.addLineBreak()
+            default: words.add(unbroken: inlineText(inline))
             }
         }
-        // Glue punctuation that cmark split off from the preceding styled word.
-        return result
+        return words
     }
 
-    private func wrap(_ words: [String], width: Int, indent: String) -> String {
-        var lines: [String] = []
-        var line = "", lineWidth = 0
-        for word in words {
-            if word == "\n" { lines.append(line); line = ""; lineWidth = 0; continue }
-            let w = TextWidth.of(word)
-            let attachesLeft = word.first.map { ",.;:!?)".contains($0) } ?? false
-            if lineWidth > 0 && lineWidth + (attachesLeft ? 0 : 1) + w > width {
-                lines.append(line); line = ""; lineWidth = 0
-            }
-            if lineWidth > 0 && !attachesLeft { line += " "; lineWidth += 1 }
-            line += word; lineWidth += w
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.map { indent + $0 }.joined(separator: "\n")
+    private func wrap(_ words: ProseWords, width: Int, indent: String) -> String {
+        words.wrapped(width: width).map { indent + $0 }.joined(separator: "\n")
     }
 
     private func renderTable(_ table: MarkdownTable, indent: String) -> String {

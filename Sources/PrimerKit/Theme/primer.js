@@ -27,21 +27,41 @@
   var list = document.getElementById("search-results");
   if (!input || !list || !window.PRIMER_SEARCH) return;
   var root = document.body.getAttribute("data-root") || "";
-  function words(s) { return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  // Query terms: words between non-letters. A run of Chinese or Japanese characters has no
+  // spaces to split on, so it is looked up by its overlapping two-character pieces: a text
+  // matches when it holds most of them, so 卷积网络 finds 卷积神经网络 and word order or a
+  // particle in between does not hide a paragraph.
+  var cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+  var runs = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+)/u;
+  function terms(s) {
+    var out = [];
+    s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).forEach(function (word) {
+      word.split(runs).filter(Boolean).forEach(function (part) {
+        var chars = Array.from(part);
+        if (!cjk.test(part) || chars.length < 3) { out.push({ text: part, pieces: [part], needed: 1 }); return; }
+        var pieces = [];
+        for (var i = 0; i + 1 < chars.length; i++) pieces.push(chars[i] + chars[i + 1]);
+        out.push({ text: part, pieces: pieces, needed: Math.ceil(pieces.length * 0.6) });
+      });
+    });
+    return out;
+  }
   input.addEventListener("input", function () {
-    var query = words(input.value);
+    var query = terms(input.value);
     list.textContent = "";
     if (query.length === 0) return;
     var hits = [];
     window.PRIMER_SEARCH.forEach(function (entry) {
-      var hay = (entry.title + " " + entry.text).toLowerCase();
-      var score = 0;
+      var title = entry.title.toLowerCase();
+      var hay = title + " " + entry.text.toLowerCase();
+      var score = 0, at = -1;
       for (var i = 0; i < query.length; i++) {
-        var at = hay.indexOf(query[i]);
-        if (at < 0) return;
-        score += entry.title.toLowerCase().indexOf(query[i]) >= 0 ? 3 : 1;
+        var found = query[i].pieces.filter(function (p) { return hay.indexOf(p) >= 0; });
+        if (found.length < query[i].needed) return;
+        score += found.length * (title.indexOf(found[0]) >= 0 ? 3 : 1);
+        if (at < 0) at = hay.indexOf(found[0]);
       }
-      hits.push({ entry: entry, score: score, at: hay.indexOf(query[0]) });
+      hits.push({ entry: entry, score: score, at: at });
     });
     hits.sort(function (a, b) { return b.score - a.score; });
     hits.slice(0, 12).forEach(function (hit) {
