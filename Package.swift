@@ -20,6 +20,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Only `primer serve` (target PrimerServe) uses these; the engines never see them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian, each touched by exactly one Swift file.
@@ -53,10 +57,21 @@ let package = Package(
         .target(name: "PrimerKit",
                 dependencies: ["CCmark", "CPrimerSystem", "PrimerWire", "PrimerMarkup", "PrimerFigures", "PrimerMath"],
                 // The site's theme: real CSS, JS and HTML files, compiled into Primer.
-                resources: [.embedInCode("Theme/primer.css"), .embedInCode("Theme/primer.js"), .embedInCode("Theme/page.html")],
+                resources: [.embedInCode("Theme/primer.css"), .embedInCode("Theme/primer.js"), .embedInCode("Theme/page.html"),
+                            // What `primer init` writes: a new book and its CI workflow.
+                            .embedInCode("Template/SUMMARY.md"), .embedInCode("Template/book.json"),
+                            .embedInCode("Template/first-chapter.md"), .embedInCode("Template/gitignore"),
+                            .embedInCode("Template/primer.yml")],
+                swiftSettings: runnerSettings),
+        // `primer serve`: the live preview (HTTP and Server-Sent Events on Hummingbird, file
+        // watching), kept apart so that PrimerKit stays free of server dependencies.
+        .target(name: "PrimerServe",
+                dependencies: ["PrimerKit", "PrimerWire", .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
+                resources: [.embedInCode("Live/live.js")],
                 swiftSettings: runnerSettings),
         .executableTarget(name: "primer",
-                          dependencies: ["PrimerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          dependencies: ["PrimerKit", "PrimerServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: runnerSettings),
 
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"], swiftSettings: swiftSettings),
@@ -68,7 +83,7 @@ let package = Package(
         .testTarget(name: "PrimerFiguresTests", dependencies: ["PrimerFigures"],
                     resources: [.copy("Golden")], swiftSettings: swiftSettings),
         .testTarget(name: "PrimerMathTests", dependencies: ["PrimerMath"], swiftSettings: swiftSettings),
-        .testTarget(name: "PrimerKitTests", dependencies: ["PrimerKit", "PrimerWire"],
+        .testTarget(name: "PrimerKitTests", dependencies: ["PrimerKit", "PrimerWire", "PrimerServe"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     ]
 )

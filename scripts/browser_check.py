@@ -182,4 +182,5 @@ def main():
     return 0 if failures == 0 else 1
 
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

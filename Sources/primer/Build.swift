@@ -35,15 +35,21 @@ struct Build: ParsableCommand {
             print(report.summaryLine(item.result))
             if explain { print(style.dim("      " + item.explanation)) }
         }
+        let links = LinkCheck.run(items.compactMap(\.chapter), book: Set(loaded.chapters.map(\.path)), root: loaded.folder)
         var site = SiteBuilder(book: loaded, items: items)
+        site.assets = links.assets
         do { try site.write(to: out) } catch {
             printError("error: could not write the site to \(out): \(error)")
             throw ExitCode(2)
         }
         site.warnings.forEach(printError)
         for item in items { item.result.warnings.forEach { printError(style.yellow($0)) } }
-        let failed = items.filter { !$0.result.passed }
-        for item in failed { print(""); print(report.failureDetails(item.result, source: item.chapter?.source)) }
+        let brokenLinks = Set(links.problems.map(\.path))
+        let failed = items.filter { !$0.result.passed || brokenLinks.contains($0.result.path) }
+        for item in failed where !item.result.passed { print(""); print(report.failureDetails(item.result, source: item.chapter?.source)) }
+        if !links.problems.isEmpty { print("") }
+        for problem in links.problems { print(style.bold("\(problem.path):\(problem.line):\(problem.column): ") + style.red("error: ") + problem.message) }
+        LinkCheck.externalSummary(links.external, explain: explain).forEach { print(style.dim($0)) }
         let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").standardizedFileURL.path
         print("")
         print("The course is at \(index)")

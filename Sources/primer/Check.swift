@@ -72,13 +72,21 @@ struct Check: ParsableCommand {
                 warned.append(item.result.path)
             }
         }
-        let failed = items.filter { !$0.result.passed || (strict && warned.contains($0.result.path)) }
+        let links = LinkCheck.run(loose: items.compactMap(\.chapter))
+        let brokenLinks = Set(links.problems.map(\.path))
+        let failed = items.filter { !$0.result.passed || (strict && warned.contains($0.result.path)) || brokenLinks.contains($0.result.path) }
         for item in failed where !item.result.passed {
             print("")
             print(report.failureDetails(item.result, source: item.chapter?.source))
         }
+        if !links.problems.isEmpty { print("") }
+        for problem in links.problems { print(style.bold("\(problem.path):\(problem.line):\(problem.column): ") + style.red("error: ") + problem.message) }
+        LinkCheck.externalSummary(links.external, explain: explain).forEach { print(style.dim($0)) }
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
             for item in failed { CheckReport.githubAnnotations(item.result).forEach { print($0) } }
+            for problem in links.problems {
+                print("::error file=\(problem.path),line=\(problem.line),col=\(problem.column),title=broken link::\(problem.message)")
+            }
         }
         if let junit {
             try Data(CheckReport.junit(items.map(\.result)).utf8).write(to: URL(fileURLWithPath: junit))
@@ -90,7 +98,7 @@ struct Check: ParsableCommand {
                 do { blessed += try Blesser.bless(chapter, result: item.result) } catch { printError("error: \(error)") }
             }
             print("Blessed \(blessed) output block\(blessed == 1 ? "" : "s").")
-            if failed.allSatisfy({ $0.result.failures.allSatisfy { $0.failure.kind == .outputMismatch } && $0.result.chapterError == nil }) {
+            if links.problems.isEmpty, failed.allSatisfy({ $0.result.failures.allSatisfy { $0.failure.kind == .outputMismatch } && $0.result.chapterError == nil }) {
                 print("chapters: \(items.count) passed, 0 failed")
                 return
             }

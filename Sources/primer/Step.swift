@@ -7,19 +7,34 @@ import Glibc
 
 struct Step: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Step through a chapter in the terminal, cell by cell.",
-        discussion: "Enter runs the next cell, c runs the rest without pausing, q quits. Without a terminal it runs straight through. Honours NO_COLOR and the terminal's width.")
+        abstract: "Step through a chapter, or a whole book, in the terminal, cell by cell; edit cells and do exercises.",
+        discussion: """
+        Keys:
+        \(StepKeys.help)
 
-    @Argument(help: "The chapter (a Markdown file).")
-    var file: String
+        Your versions of cells are kept in \(LearnerFolder.path)/scratch (set PRIMER_STATE_DIR \
+        or XDG_STATE_HOME to move it); the course's files are never changed. Each edit re-runs \
+        the chapter up to that cell, replaying the cells before it: a program's state cannot be \
+        kept across a recompile. Where you stopped and the exercises you solved are kept in \
+        \(LearnerFolder.path)/progress. Without a terminal it runs straight through. Honours \
+        NO_COLOR and the terminal's width.
+        """)
+
+    @Argument(help: "A chapter (a Markdown file) or a book (a folder of chapters); default: the current folder, when it is a book.")
+    var path: String?
+
+    @Flag(help: "Forget where you stopped, the exercises you solved and your versions of cells, then start afresh.")
+    var reset = false
 
     @Option(name: .customLong("cache-dir"), help: "Where Primer keeps its work files.")
     var cacheDirectory = ".primer-cache"
 
     func run() throws {
-        let chapter: Chapter
-        do { chapter = try Chapter.load(path: file) } catch let error as ChapterError {
-            printError(error.description)
+        let target = path ?? "."
+        var isDirectory: ObjCBool = false
+        let isBook = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) && isDirectory.boolValue
+        if path == nil && !isBook {
+            printError("error: give a chapter or a book folder")
             throw ExitCode(2)
         }
         let runner: ChapterRunner
@@ -28,7 +43,42 @@ struct Step: ParsableCommand {
             throw ExitCode(2)
         }
         let interactive = isatty(0) == 1 && isatty(1) == 1
-        let result = Stepper(runner: runner, chapter: chapter, style: TerminalStyle.detect(), interactive: interactive).run()
-        if !result.passed { throw ExitCode(1) }
+        let style = TerminalStyle.detect()
+        if isBook {
+            let book: Book
+            do { book = try Book.load(folder: target) } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+            if reset { forget(book.chapters.map(\.path), progressOf: book.folder) }
+            if !BookStepper(runner: runner, book: book, style: style, interactive: interactive).run() { throw ExitCode(1) }
+            return
+        }
+        let chapter: Chapter
+        do { chapter = try Chapter.load(path: target) } catch let error as ChapterError {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        let bookFolder = folder.isEmpty ? "." : folder
+        if reset { forget([target], progressOf: bookFolder, wholeBook: false) }
+        let stepper = Stepper(runner: runner, chapter: chapter, style: style, interactive: interactive,
+                              progress: StepProgress.load(for: bookFolder))
+        if !stepper.run().passed && !interactive { throw ExitCode(1) }
+    }
+
+    /// `--reset`: the learner's versions of these chapters and their place in the book.
+    private func forget(_ chapters: [String], progressOf book: String, wholeBook: Bool = true) {
+        for path in chapters {
+            if let chapter = try? Chapter.load(path: path) { ScratchCopy(of: chapter).removeAll() }
+        }
+        var progress = StepProgress.load(for: book)
+        if wholeBook {
+            progress.remove()
+        } else {
+            for path in chapters { progress.forget(path) }
+            try? progress.save()
+        }
+        print("Forgot your progress and your versions of cells in \(wholeBook ? book : chapters.joined(separator: ", ")).")
     }
 }

@@ -59,7 +59,7 @@ import Testing
 
     @Test func unknownOptionIsAnErrorAtItsLine() {
         #expect(throws: ChapterError(path: "c.md", line: 3, column: 1,
-                                     message: "unknown cell option `fast`; known options: norun, hide, expect-error, timeout=SECONDS")) {
+                                     message: "unknown cell option `fast`; known options: norun, hide, expect-error, timeout=SECONDS, exercise, solution, check")) {
             try parse("Intro\n\n```swift fast\nx\n```\n")
         }
     }

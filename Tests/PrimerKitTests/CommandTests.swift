@@ -168,7 +168,7 @@ import Testing
         let path = TestSupport.copyFixture("state-and-streams.md")
         let folder = (path as NSString).deletingLastPathComponent
         let session = "primer-test-\(getpid())"
-        let command = "cd \(folder) && PRIMER_HOME=\(TestSupport.runner.toolchain.packageRoot) \(TestSupport.primerExecutable) step state-and-streams.md; echo EXIT=$?; sleep 60"
+        let command = "cd \(folder) && PRIMER_HOME=\(TestSupport.runner.toolchain.packageRoot) PRIMER_STATE_DIR=\(TestSupport.scratchFolder("state")) \(TestSupport.primerExecutable) step state-and-streams.md; echo EXIT=$?; sleep 60"
         func tmux(_ args: [String]) throws -> String {
             try Shell.run("/usr/bin/tmux", args).output
         }

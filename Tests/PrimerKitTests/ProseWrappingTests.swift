@@ -28,6 +28,11 @@ import Testing
         #expect(lines("one two three four five", width: 9) == ["one two", "three", "four five"])
     }
 
+    @Test func aPercentSignKeepsItsSpaceButNeverStartsALine() {
+        #expect(lines("reached 82.3 % today", width: 40) == ["reached 82.3 % today"])
+        #expect(lines("reached 82.3 % today", width: 12) == ["reached", "82.3 % today"])
+    }
+
     @Test func softBreaksJoinWideCharactersAndSeparateWords() {
         var words = ProseWords()
         words.add(text: "深度")

@@ -66,6 +66,7 @@ enum TestSupport {
         var env = ProcessInfo.processInfo.environment
         env["PRIMER_HOME"] = runner.toolchain.packageRoot
         env["NO_COLOR"] = "1"
+        env["PRIMER_STATE_DIR"] = scratchFolder("state")   // a learner's progress never lands in the real home
         for (k, v) in extra { env[k] = v }
         return env
     }

@@ -37,6 +37,9 @@ public struct ResultCache: Sendable {
         for value in chapter.inlineValues {
             parts.append("value \(value.index) after cell \(value.afterCell.map(String.init) ?? "none") \(SHA256.hex(of: value.expression))")
         }
+        if case .learner(let checking) = chapter.exerciseRun {
+            parts.append("exercises: the learner's, checking \(checking.sorted())")
+        }
         for file in chapter.dataFiles {
             let full = file.hasPrefix("/") ? file : chapter.folder + "/" + file
             let digest = FileManager.default.contents(atPath: full).map { SHA256.hex(of: $0) } ?? "missing"

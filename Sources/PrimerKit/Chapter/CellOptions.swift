@@ -12,15 +12,23 @@ public struct CellOptions: Equatable, Sendable, Codable {
     public var hide = false
     public var expectError = false
     public var timeout: Double?
+    public var exercise = false
+    public var solution = false
+    public var check = false
 
     /// Seconds a cell may run when it names no `timeout=`.
     public static let defaultTimeout: Double = 120
 
     public var effectiveTimeout: Double { timeout ?? Self.defaultTimeout }
 
-    public init(norun: Bool = false, hide: Bool = false, expectError: Bool = false, timeout: Double? = nil) {
+    public init(norun: Bool = false, hide: Bool = false, expectError: Bool = false, timeout: Double? = nil,
+                exercise: Bool = false, solution: Bool = false, check: Bool = false) {
         self.norun = norun; self.hide = hide; self.expectError = expectError; self.timeout = timeout
+        self.exercise = exercise; self.solution = solution; self.check = check
     }
+
+    /// Whether the cell is never shown to a learner: an exercise's solution (until asked for) or check.
+    public var hiddenFromLearner: Bool { solution || check }
 
     /// The options, in the order they are documented.
     public static let table: [CellOption] = [
@@ -40,6 +48,12 @@ public struct CellOptions: Equatable, Sendable, Codable {
                    },
                    value: { $0.timeout.map(Self.seconds) },
                    runValue: { Self.seconds($0.effectiveTimeout) }),
+        .flag("exercise", \.exercise, affectsRun: true,
+              meaning: "an exercise: starter code (it must compile) that the learner edits in `primer step`; a `solution` cell and a `check` cell follow it"),
+        .flag("solution", \.solution, affectsRun: true, tagged: false,
+              meaning: "the exercise's solution, right after its `exercise` cell: hidden in `step` until the learner presses **s**, folded behind \"Show solution\" on the page. `check` runs it, with the check, in its own scope after the starter code"),
+        .flag("check", \.check, affectsRun: true, tagged: false,
+              meaning: "right after the `solution`: code that says whether the exercise is solved, with `expect(condition, \"message for the learner\")`; never shown. In `step` it runs after the learner's version; `check` fails at its line if the solution does not pass it"),
     ]
 
     /// Parses the words after the language in an info string.
@@ -58,6 +72,10 @@ public struct CellOptions: Equatable, Sendable, Codable {
             do { try option.apply(value, &options) } catch let error as OptionError { throw error } catch {
                 throw OptionError(message: "`\(word)`: \(error)")
             }
+        }
+        let roles = [options.exercise, options.solution, options.check, options.norun, options.expectError].filter { $0 }.count
+        if roles > 1 && (options.exercise || options.solution || options.check) {
+            throw OptionError(message: "`exercise`, `solution` and `check` each name a cell's role; a cell has one of them and neither `norun` nor `expect-error`")
         }
         if options.norun && options.expectError {
             throw OptionError(message: "`norun` and `expect-error` contradict each other: a cell that never runs cannot fail")

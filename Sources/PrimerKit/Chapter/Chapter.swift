@@ -23,6 +23,9 @@ public struct Chapter: Equatable, Sendable {
     public var formulaProblems: [FormulaProblem] = []
     /// The `` `{swift} expression` `` values in the prose, in reading order.
     public var inlineValues: [InlineValue] = []
+    /// Which version of its exercises the chapter's program runs (solutions for CI, the
+    /// learner's code under `step`).
+    public var exerciseRun: ExerciseRun = .verifySolutions
 
     public struct FormulaProblem: Equatable, Sendable {
         public var line: Int

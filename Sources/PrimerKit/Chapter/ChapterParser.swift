@@ -69,6 +69,7 @@ struct ChapterParser {
                 content.append(.prose(block))
             }
         }
+        try ExerciseStructure.validate(cells, path: path)
         let (withValues, inlineValues) = try findInlineValues(in: content, cells: cells, lines: lines)
         let fallbackTitle = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var chapter = Chapter(path: path, source: source, title: title ?? fallbackTitle, content: withValues,

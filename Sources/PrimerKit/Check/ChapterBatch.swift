@@ -7,9 +7,13 @@ public struct ChapterBatch: Sendable {
     public var runner: ChapterRunner
     public var jobs: Int
     public var useCache: Bool
+    /// Makes the observer of each chapter's run, by chapter path (`primer serve` forwards the
+    /// events to the browser); nil: nobody watches the runs.
+    public var observer: (@Sendable (String) -> RunObserver?)?
 
-    public init(runner: ChapterRunner, jobs: Int, useCache: Bool = true) {
-        self.runner = runner; self.jobs = max(1, jobs); self.useCache = useCache
+    public init(runner: ChapterRunner, jobs: Int, useCache: Bool = true,
+                observer: (@Sendable (String) -> RunObserver?)? = nil) {
+        self.runner = runner; self.jobs = max(1, jobs); self.useCache = useCache; self.observer = observer
     }
 
     /// A chapter's result with the parsed chapter (nil when it did not parse) and why it ran.
@@ -41,7 +45,7 @@ public struct ChapterBatch: Sendable {
         let start = Date()
         do {
             let chapter = try Chapter.load(path: path)
-            let explained = runner.run(chapter, useCache: useCache)
+            let explained = runner.run(chapter, useCache: useCache, observer: observer?(path))
             return Item(chapter: chapter, result: explained.result, explanation: explained.explanation)
         } catch let error as ChapterError {
             let result = ChapterResult(path: path, cells: [], seconds: Date().timeIntervalSince(start), chapterError: error)

@@ -21,7 +21,7 @@ struct ChapterExecution {
     }
 
     mutating func run() -> ChapterResult {
-        var cells = chapter.cells.map { CellResult(index: $0.index, status: $0.runs ? .notRun("") : .skipped) }
+        var cells = chapter.cells.map { CellResult(index: $0.index, status: $0.runs && ProgramGenerator.isGenerated($0, in: chapter) ? .notRun("") : .skipped) }
         if !chapter.cells.contains(where: \.runs) { return ChapterResult(path: chapter.path, cells: cells, seconds: 0) }
 
         let work = runner.workRoot + "/" + UUID().uuidString

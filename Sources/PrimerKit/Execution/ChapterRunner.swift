@@ -27,6 +27,14 @@ public final class ChapterRunner: Sendable {
         workRoot = Paths.absolute((cacheDirectory ?? NSTemporaryDirectory() + "/primer") + "/work")
     }
 
+    /// Makes Ctrl-C (SIGINT), SIGTERM and SIGHUP kill every running chapter's process group and
+    /// then end Primer the way the signal would, from now on rather than from the first chapter
+    /// run: what a long-running command (`primer serve`) calls first. The one place that handles
+    /// those signals: installing another handler for them would silence this one.
+    public static func stopProgramsOnInterrupt() {
+        ProcessGroups.shared.installHandlers()
+    }
+
     /// How a chapter's result was obtained, for `--explain`.
     public struct Explained: Sendable {
         public var result: ChapterResult

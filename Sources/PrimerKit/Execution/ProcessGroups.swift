@@ -16,7 +16,7 @@ final class ProcessGroups: Sendable {
     private let handlers = Locked<[DispatchSourceSignal]>([])
 
     func insert(_ group: pid_t) {
-        installHandlersOnce()
+        installHandlers()
         groups.withLock { _ = $0.insert(group) }
     }
 
@@ -29,7 +29,8 @@ final class ProcessGroups: Sendable {
         for group in groups.withLock({ $0 }) { kill(-group, SIGKILL) }
     }
 
-    private func installHandlersOnce() {
+    /// Installs the signal handlers (once; later calls do nothing).
+    func installHandlers() {
         handlers.withLock { handlers in
             guard handlers.isEmpty else { return }
             for signalNumber in [SIGINT, SIGTERM, SIGHUP] {

@@ -6,6 +6,9 @@
 /// Markdown, and is bracketed by calls that tell the runner where it begins and ends.
 /// An `expect-error` cell runs in its own scope (`if !_primerShouldSkip(i) { … }`): what it
 /// declares is not visible to later cells, and the runner can skip it on a re-run.
+/// An exercise's solution and check run together in a scope of their own (`do { … }`) right
+/// after its starter code, or, for a learner (`chapter.exerciseRun`), only the check does, and
+/// only for the exercises being checked.
 ///
 ///     let program = ProgramGenerator.generate(chapter)
 ///     program.source      // import PrimerCells … #sourceLocation(file: "Chapters/a.md", line: 12) …
@@ -34,7 +37,8 @@ public enum ProgramGenerator {
         let quotedPath = stringLiteral(chapter.path)
         // Inline values are evaluated inside the bracket of the last generated cell above them
         // (so their text is in before that cell's end), or right after the start.
-        let generated = chapter.cells.filter { $0.runs && !excluding.contains($0.index) }.map(\.index)
+        let included = chapter.cells.filter { $0.runs && !excluding.contains($0.index) && isGenerated($0, in: chapter) }
+        let generated = included.filter { !$0.options.hiddenFromLearner }.map(\.index)
         var valuesAfter: [Int?: [InlineValue]] = [:]
         for value in chapter.inlineValues {
             let host = generated.last { $0 <= (value.afterCell ?? -1) }
@@ -50,20 +54,33 @@ public enum ProgramGenerator {
             }
         }
         evaluate(valuesAfter[nil])
-        for cell in chapter.cells where cell.runs && !excluding.contains(cell.index) {
+        let verifying = chapter.exerciseRun == .verifySolutions
+        for cell in included {
             lines.append("_primerCellBegin(\(cell.index))")
             if cell.options.expectError { lines.append("if !_primerShouldSkip(\(cell.index)) {") }
+            if cell.options.solution || (cell.options.check && !verifying) { lines.append("do {") }
             lines.append("#sourceLocation(file: \(quotedPath), line: \(cell.codeLine))")
             let code = cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source
             let first = lines.count + 1
             lines.append(contentsOf: code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             cellLines.append((cell.index, first...max(first, lines.count)))
             lines.append("#sourceLocation()")
-            if cell.options.expectError { lines.append("}") }
+            if cell.options.expectError || cell.options.check { lines.append("}") }
             evaluate(valuesAfter[cell.index])
             lines.append("_primerCellEnd(\(cell.index))")
         }
         return GeneratedProgram(source: lines.joined(separator: "\n") + "\n", cellLines: cellLines)
+    }
+
+    /// Whether `cell` is part of the program for the chapter's `exerciseRun`.
+    static func isGenerated(_ cell: Cell, in chapter: Chapter) -> Bool {
+        switch chapter.exerciseRun {
+        case .verifySolutions: return true
+        case .learner(let checking):
+            if cell.options.solution { return false }
+            if cell.options.check { return checking.contains(cell.index - 2) }
+            return true
+        }
     }
 
     /// A Swift string literal for `text`.

@@ -14,6 +14,16 @@ public struct ChapterTextRenderer {
                 out.append(prose.render(block))
             case .cell(let i):
                 let cell = chapter.cells[i]
+                if cell.options.hiddenFromLearner {
+                    // An exercise's solution and check are for `primer step` (s shows the solution).
+                    if case .failed(let f)? = result?.cells.first(where: { $0.index == i })?.status {
+                        out.append(cells.failure(f, chapterPath: chapter.path))
+                    } else if cell.options.solution {
+                        // The solution follows its exercise, so its 0-based index is the exercise's 1-based number.
+                        out.append(style.dim("── solution of cell \(i) hidden: `primer step \(chapter.path)`, then s, shows it ──"))
+                    }
+                    continue
+                }
                 out.append(cells.source(cell, chapterPath: chapter.path))
                 if let cellResult = result?.cells.first(where: { $0.index == i }) {
                     let text = cells.outputs(cellResult.outputs)

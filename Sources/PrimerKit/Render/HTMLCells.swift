@@ -6,8 +6,22 @@ import PrimerWire
 struct HTMLCells {
     var chapterPath: String
 
+    /// An exercise's check is not shown (only its failure, which is the author's); its solution
+    /// is folded behind "Show solution".
     func render(_ cell: Cell, result: CellResult?) -> String {
+        if cell.options.check {
+            if case .failed(let f)? = result?.status { return "<section class=\"cell cell-check cell-failed\" id=\"cell-\(cell.index + 1)\">\n\(failure(f, expected: false))</section>" }
+            return ""
+        }
+        if cell.options.solution {
+            return "<details class=\"solution\"><summary>Show solution</summary>\n\(renderCell(cell, result: result))\n</details>"
+        }
+        return renderCell(cell, result: result)
+    }
+
+    private func renderCell(_ cell: Cell, result: CellResult?) -> String {
         var classes = ["cell"]
+        if cell.options.exercise { classes.append("cell-exercise") }
         var statusLabel = ""
         switch result?.status {
         case .failed?: classes.append("cell-failed"); statusLabel = "failed"

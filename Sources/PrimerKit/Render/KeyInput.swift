@@ -38,3 +38,22 @@ final class KeyInput {
         return Character(UnicodeScalar(byte))
     }
 }
+
+extension KeyInput {
+    /// Reads a number typed after a key (`g 12`), echoing it through `echo`, until Enter;
+    /// nil when the learner types Escape or no digits.
+    func readNumber(echo: (String) -> Void) -> Int? {
+        var digits = ""
+        while let key = readKey() {
+            switch key {
+            case "\n": return Int(digits)
+            case "\u{7F}", "\u{08}":
+                if !digits.isEmpty { digits.removeLast(); echo("\u{08} \u{08}") }
+            case "\u{1B}": return nil
+            default:
+                if key.isASCII, key.isNumber { digits.append(key); echo(String(key)) }
+            }
+        }
+        return nil
+    }
+}

@@ -85,14 +85,14 @@ struct ProseWords {
         for word in words {
             if word.text == "\n" { finish(); continue }
             let w = TextWidth.of(word.text)
-            let attachesLeft = Self.closesLeft(word.text)
-            let gap = line.isEmpty || word.joinsPrevious || attachesLeft ? 0 : 1
+            let attachesLeft = Self.neverStartsLine(word.text)
+            let gap = line.isEmpty || word.joinsPrevious || Self.closesLeft(word.text) ? 0 : 1
             if !line.isEmpty, lineWidth + gap + w > width {
                 // A joined word may start a new line only next to a wide character.
                 let previous = line.last!.word
                 let breakable = !word.joinsPrevious || word.isWide || previous.isWide
-                if attachesLeft, previous.isWide, line.count > 1 {
-                    // Closing punctuation does not start a line: the character before it goes along.
+                if attachesLeft, line.count > 1 {
+                    // Closing punctuation does not start a line: the word before it goes along.
                     let carried = line.removeLast()
                     finish()
                     line = [(carried.text, carried.width, 0, carried.word)]
@@ -110,9 +110,14 @@ struct ProseWords {
         character.unicodeScalars.first.map { TextWidth.of($0) == 2 } ?? false
     }
 
-    /// Punctuation that belongs to the end of the previous word and never starts a line.
+    /// Punctuation that belongs to the end of the previous word, without a space.
     static func closesLeft(_ text: String) -> Bool {
         guard let first = text.first else { return false }
-        return ",.;:!?)]}%".contains(first) || "，。、；：！？）」』》〉】".contains(first)
+        return ",.;:!?)]}".contains(first) || "，。、；：！？）」』》〉】".contains(first)
+    }
+
+    /// What must not begin a line: closing punctuation, and a unit such as the `%` of `82.3 %`.
+    static func neverStartsLine(_ text: String) -> Bool {
+        closesLeft(text) || text == "%" || text == "‰"
     }
 }

@@ -16,6 +16,9 @@ public struct SiteBuilder: Sendable {
     public var items: [ChapterBatch.Item]
     /// Warnings met while rendering (e.g. formulas that could not be typeset), `path:line: warning: …`.
     public private(set) var warnings: [String] = []
+    /// Files of the book folder that pages link to or show (`img/plot.png`), by path relative
+    /// to it: each is copied to the same path in the site (`LinkCheck.Report.assets`).
+    public var assets: Set<String> = []
     /// The stylesheet, script and page skeleton: Primer's own, or the book's `theme/` files.
     let theme: SiteTheme
 
@@ -51,6 +54,12 @@ public struct SiteBuilder: Sendable {
         try put(theme.stylesheet + "\n/* Figures */\n" + PrimerFigures.svgStylesheet + "\n/* Math */\n" + mathFont
                 + LaTeX.stylesheet + "\n", "assets/primer.css")
         try put(theme.script, "assets/primer.js")
+        for asset in assets.sorted() where !asset.hasPrefix("assets/") && !asset.hasSuffix(".html") {
+            let destination = folder + "/" + asset
+            try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(atPath: destination)
+            try FileManager.default.copyItem(atPath: book.folder + "/" + asset, toPath: destination)
+        }
         // Pages are independent: render them on both cores, then write them in book order.
         let builder = self
         let rendered = Locked([Int: RenderedPage]())
@@ -180,7 +189,7 @@ public struct SiteBuilder: Sendable {
                 }
             case .cell(let i):
                 main += cells.render(chapter.cells[i], result: item.result.cells.first { $0.index == i }) + "\n"
-                section.text += " " + chapter.cells[i].source
+                if !chapter.cells[i].options.hiddenFromLearner { section.text += " " + chapter.cells[i].source }
             }
         }
         flush()

@@ -1,174 +1,175 @@
 import Foundation
 
-/// `primer step`: a chapter for a learner in a terminal. Prose is rendered, each cell's source
-/// shown, and the program waits before each cell until the learner presses Enter (`c` runs
-/// the rest without pausing, `q` quits). Output streams live while a cell runs: a training
-/// loop's progress bar updates in place. Without a terminal it runs straight through.
+/// `primer step`: a chapter as a notebook in a terminal. Prose is rendered, each cell's source
+/// shown, and the program waits before each cell for the learner's key (`StepKeys`): Enter
+/// runs it, `e` edits it in the learner's editor and runs it again, `p`/`g N` move around, `q`
+/// quits. Output streams live while a cell runs. Without a terminal it runs straight through.
 ///
-/// The stepper only displays and reads keys: it observes the runner's events and is the
-/// run's gate.
+/// The stepper only displays, reads keys and decides what to run next: it observes the
+/// runner's events and is the run's gate. A program cannot go back, so each edit, re-run or
+/// move backwards is a new run of the chapter (with the learner's versions from the
+/// `ScratchCopy`) that replays the cells before quietly.
 ///
 ///     let result = Stepper(runner: runner, chapter: chapter, style: .detect(), interactive: true).run()
 public final class Stepper: RunObserver, CellGate {
     let runner: ChapterRunner
-    let chapter: Chapter
+    let original: Chapter
     let style: TerminalStyle
     let keys: KeyInput?
     let write: (String) -> Void
+    let scratch: ScratchCopy
+    let editor: CellEditor
+    /// Where the learner stopped and what they solved, when stepping keeps it.
+    public internal(set) var progress: StepProgress?
 
-    /// The next piece of `chapter.content` to show.
-    private var nextPart = 0
-    private var progressLineOpen = false
-    private var quit = false
-    private var result: ChapterResult?
-    /// The inline values computed so far, for the prose still to show.
-    private var values: [Int: String] = [:]
-    /// The expect-error cells that did not compile, as they should.
-    private var expectedCompileFailures: [Int: CellFailure] = [:]
+    /// What one run of the chapter is for.
+    struct Plan {
+        /// Cells up to this one run without being shown or asked about (a replay).
+        var quietThrough = -1
+        /// A cell that runs without asking, then the prompt stays on it (`stopAfter`).
+        var autoRun: Int?
+        var stopAfter: Int?
+        /// The exercises whose check runs.
+        var checking: Set<Int> = []
+    }
+
+    /// What the learner asked for that needs a new run.
+    enum Action {
+        case edit(Int), rerun(Int), goTo(Int), proceed(after: Int)
+    }
+
+    // The learner's versions.
+    var versions: [Int: String] = [:]
+    var showingOriginal: Set<Int> = []
+    // This run.
+    var shown: EditedChapter
+    var plan = Plan()
+    var pending: Action?
+    var current = 0
+    var currentRan = false
+    public internal(set) var quit = false
+    var result: ChapterResult?
+    var nextPart = 0
+    var progressLineOpen = false
+    var values: [Int: String] = [:]
+    var expectedCompileFailures: [Int: CellFailure] = [:]
 
     public init(runner: ChapterRunner, chapter: Chapter, style: TerminalStyle, interactive: Bool,
+                progress: StepProgress? = nil, scratch: ScratchCopy? = nil, editor: CellEditor = .fromEnvironment(),
                 write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         self.runner = runner
-        self.chapter = chapter
+        self.original = chapter
         self.style = style
         self.keys = interactive ? KeyInput() : nil
         self.write = write
+        self.scratch = scratch ?? ScratchCopy(of: chapter)
+        self.editor = editor
+        // Only a learner at a terminal has a place to come back to.
+        self.progress = keys == nil ? nil : progress
+        shown = EditedChapter(chapter: chapter, original: chapter, edited: [], scratch: self.scratch)
     }
 
-    private var prose: TerminalProse { TerminalProse(style: style) }
-    private var cells: TerminalCells { TerminalCells(style: style) }
+    var prose: TerminalProse { TerminalProse(style: style) }
+    var cells: TerminalCells { TerminalCells(style: style) }
+    var chapter: Chapter { shown.chapter }
 
+    /// Steps through the chapter until its end or until the learner quits; the last run's result.
     public func run() -> ChapterResult {
-        runner.run(chapter, useCache: false, observer: self, gate: keys == nil ? nil : self).result
-    }
-
-    // MARK: Observing the run
-
-    public func observe(_ event: RunEvent) {
-        switch event {
-        case .compiling:
-            write(style.dim("Compiling \(chapter.path)…") + "\n")
-        case .compiled(let warnings, let expectedFailures):
-            expectedCompileFailures = expectedFailures
-            for warning in warnings { write(style.yellow(warning) + "\n") }
-        case .cellBegan(let i):
-            showContent(through: i)
-            write(style.dim("── output ──") + "\n")
-        case .output(_, let item):
-            show(item)
-        case .cellEnded:
-            closeProgressLine()
-            write("\n")
-        case .inlineValue(let index, let text):
-            values[index] = text
-        case .failedAsExpected(let cell):
-            closeProgressLine()
-            if case .failedAsExpected(let f) = cell.status { write(cells.failure(f, chapterPath: chapter.path, expected: true) + "\n\n") }
-            write(style.dim("(restarting the chapter's program without that cell; earlier cells run again quietly)") + "\n")
-        case .finished(let result, _):
-            closeProgressLine()
-            finish(result)
-        }
-    }
-
-    private func finish(_ result: ChapterResult) {
-        self.result = result
-        let compileFailed = result.cells.contains { if case .failed(let f) = $0.status { return f.kind == .compileError } else { return false } }
-        if compileFailed { showRemaining() }
-        for cell in result.cells {
-            if case .failed(let f) = cell.status { write(cells.failure(f, chapterPath: chapter.path) + "\n") }
-        }
-        if quit {
-            write(style.dim("Stopped. Run `primer step \(chapter.path)` to start again.") + "\n")
-        } else if !compileFailed {
-            showRemaining()
-        }
-    }
-
-    // MARK: Pacing the run
-
-    public func permit(_ cell: Int) -> CellPermission {
-        showContent(through: cell)
-        let prompt = style.dim("▶ Enter: run this cell · c: run the rest · q: quit ")
-        write(prompt)
+        versions = scratch.learnerVersions()
+        var next = startPlan()
         while true {
-            let key = keys?.readKey()
-            write("\r\u{1B}[2K")
-            switch key {
-            case "\n"?, " "?: return .run
-            case "c"?, "C"?: return .runRest
-            case "q"?, "Q"?, nil:
-                quit = true
-                return .stop
-            default: write(prompt)
+            plan = next
+            guard prepareRun() else {
+                guard let action = endPrompt(), !quit else { break }
+                next = self.plan(for: action)
+                continue
             }
+            let outcome = runner.run(chapter, useCache: false, observer: self, gate: keys == nil ? nil : self).result
+            result = outcome
+            guard !quit, let action = pending ?? endPrompt() else { break }
+            next = self.plan(for: action)
+        }
+        if !quit, progress != nil {
+            progress?.finished(original.path)
+            saveProgress()
+        }
+        return result ?? ChapterResult(path: original.path, cells: [], seconds: 0)
+    }
+
+    /// Where stepping starts: where the learner stopped last time, if they did.
+    private func startPlan() -> Plan {
+        guard keys != nil, let state = progress?.state(of: original.path), !state.finished, state.cell > 0,
+              state.cell < original.cells.count else { return Plan() }
+        write(style.dim("Resuming at cell \(state.cell + 1), where you stopped (`primer step --reset` starts afresh).") + "\n")
+        return Plan(quietThrough: previousRunningCell(before: state.cell) ?? -1)
+    }
+
+    /// Builds the chapter this run needs; false (after saying why) when the learner's version cannot be used.
+    private func prepareRun() -> Bool {
+        pending = nil
+        values = [:]
+        expectedCompileFailures = [:]
+        progressLineOpen = false
+        let active = versions.filter { !showingOriginal.contains($0.key) }
+        do {
+            shown = try scratch.chapter(with: active, exerciseRun: .learner(checking: plan.checking))
+        } catch {
+            write(style.red("\(error)") + "\n")
+            current = plan.stopAfter ?? plan.autoRun ?? current
+            currentRan = true
+            return false
+        }
+        nextPart = plan.quietThrough < 0 ? 0 : (chapter.content.firstIndex(of: .cell(plan.quietThrough)).map { $0 + 1 } ?? 0)
+        return true
+    }
+
+    /// The run a learner's action needs.
+    private func plan(for action: Action) -> Plan {
+        switch action {
+        case .edit(let cell):
+            let source = versions[cell] ?? original.cells[cell].source
+            do {
+                let file = try scratch.fileForEditing(cell: cell, startingWith: source)
+                write(style.dim("Editing cell \(cell + 1) in \(file) (\(editor.command))…") + "\n")
+                try editor.edit(file)
+            } catch {
+                write(style.red("\(error)") + "\n")
+            }
+            versions = scratch.learnerVersions()
+            showingOriginal.remove(cell)
+            return rerunPlan(cell)
+        case .rerun(let cell):
+            return rerunPlan(cell)
+        case .goTo(let cell):
+            return Plan(quietThrough: previousRunningCell(before: cell) ?? -1)
+        case .proceed(let cell):
+            return Plan(quietThrough: cell)
         }
     }
 
-    // MARK: Display
-
-    private func show(_ item: CellOutput) {
-        if case .rich(.progress(let progress)) = item {
-            let line = progress.line(width: style.width - 1)
-            if style.color {
-                write("\r\u{1B}[2K" + line)
-                progressLineOpen = true
-            } else if progress.completed >= progress.total {
-                write(line + "\n")
-            }
-            return
-        }
-        closeProgressLine()
-        var item = item
-        if case .stderr = item {
-            guard let cleaned = RuntimeFailure.cleaned([item]).first else { return }
-            item = cleaned
-        }
-        // Printed text streams as it arrived (chunks need not end a line); the rest is one block.
-        if case .stdout(let raw) = item { write(raw); return }
-        write(cells.output(item) + "\n")
+    private func rerunPlan(_ cell: Int) -> Plan {
+        let isExercise = original.cells[cell].options.exercise
+        return Plan(quietThrough: previousRunningCell(before: cell) ?? -1, autoRun: cell, stopAfter: cell,
+                    checking: isExercise ? [cell] : [])
     }
 
-    private func closeProgressLine() {
-        if progressLineOpen { write("\n"); progressLineOpen = false }
+    // MARK: Cells
+
+    /// The cells a learner steps through: those that run and are not hidden.
+    var visibleRunningCells: [Int] {
+        original.cells.filter { $0.runs && !$0.options.hiddenFromLearner }.map(\.index)
     }
 
-    /// Shows prose and cells up to and including cell `index`'s source (once).
-    private func showContent(through index: Int) {
-        let content = chapter.resolvingInlineValues(values).content
-        while nextPart < content.count {
-            let part = content[nextPart]
-            if case .cell(let i) = part, i > index { return }
-            nextPart += 1
-            switch part {
-            case .prose(let block):
-                write(prose.render(block) + "\n")
-            case .cell(let i):
-                let cell = chapter.cells[i]
-                write(cells.source(cell, chapterPath: chapter.path) + "\n")
-                if i == index { return }
-                if let f = expectedCompileFailures[i] { write(cells.failure(f, chapterPath: chapter.path, expected: true) + "\n") }
-                write("\n")
-            }
-        }
+    func previousRunningCell(before cell: Int) -> Int? { visibleRunningCells.last { $0 < cell } }
+
+    func isCheck(_ cell: Int) -> Bool { cell < chapter.cells.count && chapter.cells[cell].options.check }
+
+    func isQuiet(_ cell: Int) -> Bool {
+        cell <= plan.quietThrough || (cell < chapter.cells.count && chapter.cells[cell].options.solution)
     }
 
-    /// After the program ended: the rest of the chapter, without running anything.
-    private func showRemaining() {
-        let content = chapter.resolvingInlineValues(result?.inlineValues ?? values).content
-        while nextPart < content.count {
-            let part = content[nextPart]
-            nextPart += 1
-            switch part {
-            case .prose(let block): write(prose.render(block) + "\n")
-            case .cell(let i):
-                write(cells.source(chapter.cells[i], chapterPath: chapter.path) + "\n")
-                if let result, case .failedAsExpected(let f)? = result.cells.first(where: { $0.index == i })?.status,
-                   f.kind == .compileError {
-                    write(cells.failure(f, chapterPath: chapter.path, expected: true) + "\n")
-                }
-                write("\n")
-            }
-        }
+    func saveProgress() {
+        guard let progress else { return }
+        do { try progress.save() } catch { write(style.yellow("⚠ cannot save where you are: \(error)") + "\n") }
     }
 }

@@ -12,10 +12,11 @@ public struct TerminalCells {
         richText = RichOutputText(width: style.width, color: style.color)
     }
 
-    /// The cell's source with line numbers and syntax colour, under a header naming its place.
-    public func source(_ cell: Cell, chapterPath: String) -> String {
+    /// The cell's source with line numbers and syntax colour, under a header naming its place
+    /// (`place` instead of `path:line`, such as "your version · cell-4.swift").
+    public func source(_ cell: Cell, chapterPath: String, place: String? = nil) -> String {
         let tags = cell.options.tags
-        let title = " cell \(cell.index + 1) · \(chapterPath):\(cell.fenceLine)" + (tags.isEmpty ? " " : " · " + tags.joined(separator: " ") + " ")
+        let title = " cell \(cell.index + 1) · \(place ?? "\(chapterPath):\(cell.fenceLine)")" + (tags.isEmpty ? " " : " · " + tags.joined(separator: " ") + " ")
         let header = style.dim("──" + title + String(repeating: "─", count: max(2, style.width - TextWidth.of(title) - 2)))
         let code = highlighted(cell.source)
         let gutterWidth = String(cell.codeLines.upperBound).count

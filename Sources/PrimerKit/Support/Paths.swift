@@ -1,11 +1,11 @@
 import Foundation
 
 /// File paths as Primer resolves them.
-enum Paths {
+public enum Paths {
     /// `path` made absolute against the current folder and standardised.
     ///
     ///     Paths.absolute("Chapters/../Examples")   // "/home/me/course/Examples"
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (full as NSString).standardizingPath
     }

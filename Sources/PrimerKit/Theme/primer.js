@@ -12,7 +12,10 @@
       }
       setTimeout(function () { button.textContent = "Copy"; }, 1500);
     });
-    pre.appendChild(button);
+    // In the cell's header (never over the code); a code block outside a cell gets it above.
+    var cell = pre.closest(".cell");
+    var header = cell && cell.querySelector(".cell-header");
+    if (header) header.appendChild(button); else pre.parentNode.insertBefore(button, pre);
   });
   document.querySelectorAll(".figure-both").forEach(function (figure) {
     var button = figure.querySelector(".figure-toggle");
