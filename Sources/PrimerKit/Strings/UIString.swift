@@ -1,0 +1,54 @@
+/// Every word Primer itself writes in the terminal and on the site, by key: one place for the
+/// keys, a table per language (`UIStrings+en.swift`, `UIStrings+zhHans.swift`). Words without
+/// values are `UIText` cases; words with values are `UIStringTable` functions whose labels name
+/// the values, so a translation may put them wherever its grammar wants.
+///
+///     let s = UILanguage.zhHans.strings
+///     s.text(.onThisPage)              // "本页目录"
+///     s.errorCount(3)                  // "3 个错误"
+///
+/// Machine-read output never comes from here: JUnit XML, GitHub `::error` lines, the
+/// `file:line:col: error:` prefix editors parse, cache keys and option names stay English.
+public enum UIText: String, Sendable, CaseIterable {
+    // The site's page chrome (SiteBuilder, HTMLCells) and primer.js.
+    case searchPlaceholder, contentsLabel, chaptersLabel, onThisPage
+    case tableChapter, tableStatus, tableTime
+    case chapterUnreadable
+    case copy, copied, selectAndCopy, showAsChart, showAsText, noMatches
+    case showSolution, showTheCode
+    // A cell's or chapter's state, on pages and in reports.
+    case passed, failed, failedAsExpected, notRun, notRunNorun
+    case fromCache, ran
+    // `primer step`.
+    case firstCell, goToCellPrompt
+}
+
+/// A language's table: `text` for the plain words, a function for each word with values.
+/// A table that misses a key does not compile.
+public protocol UIStringTable: Sendable {
+    /// The word for `key`.
+    func text(_ key: UIText) -> String
+
+    /// `✗ 3 errors` on a chapter's status (the mark is added by the caller).
+    func errorCount(_ count: Int) -> String
+    /// `(3 cells)` after a chapter's report line.
+    func cellCount(_ count: Int) -> String
+    /// The label of a cell's output region: `Output of cell 3`.
+    func outputOfCell(_ cell: Int) -> String
+    /// `Not run: the cell before it failed.`
+    func notRunBecause(reason: String) -> String
+    /// The check's last line: `chapters: 4 passed, 1 failed`.
+    func checkTotals(passed: Int, failed: Int) -> String
+
+    // `primer step`'s prompt line, in pieces joined by ` · `.
+    /// `▶ cell 3` or `▶ cell 3 (exercise)`.
+    func promptCell(_ cell: Int, exercise: Bool) -> String
+    /// One `key: action` piece of the prompt, e.g. `Enter: run this cell`.
+    func promptAction(_ action: StepPromptAction) -> String
+}
+
+/// The actions named on `primer step`'s prompt line.
+public enum StepPromptAction: String, Sendable, CaseIterable {
+    case editAnswer, runStarter, checkAnswer, runCell, next, edit, rerun
+    case solution, originalOrYours, rest, back, goTo, keys, quit
+}
