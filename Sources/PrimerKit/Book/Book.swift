@@ -35,6 +35,9 @@ public struct Book: Equatable, Sendable {
             self.description = description; self.allowRawHTML = allowRawHTML
         }
 
+        /// The language Primer's own words are in for this book (`language`, a BCP-47 tag).
+        public var uiLanguage: UILanguage { UILanguage(tag: language) }
+
         enum CodingKeys: String, CodingKey { case title, language, authors, description, allowRawHTML }
 
         public init(from decoder: Decoder) throws {

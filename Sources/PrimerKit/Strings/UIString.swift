@@ -13,7 +13,7 @@ public enum UIText: String, Sendable, CaseIterable {
     // The site's page chrome (SiteBuilder, HTMLCells) and primer.js.
     case searchPlaceholder, contentsLabel, chaptersLabel, onThisPage
     case tableChapter, tableStatus, tableTime
-    case chapterUnreadable
+    case chapterUnreadable, atLocation, cachedNote
     case copy, copied, selectAndCopy, showAsChart, showAsText, noMatches
     case showSolution, showTheCode
     // A cell's or chapter's state, on pages and in reports.
@@ -37,6 +37,10 @@ public protocol UIStringTable: Sendable {
     func outputOfCell(_ cell: Int) -> String
     /// `Not run: the cell before it failed.`
     func notRunBecause(reason: String) -> String
+    /// A failed cell's heading on its page: `Error (runtime)`; `kind` stays as Primer names it.
+    func errorHeading(kind: String) -> String
+    /// An `expect-error` cell's heading: `Failed as expected (runtime)`.
+    func expectedErrorHeading(kind: String) -> String
     /// The check's last line: `chapters: 4 passed, 1 failed`.
     func checkTotals(passed: Int, failed: Int) -> String
 

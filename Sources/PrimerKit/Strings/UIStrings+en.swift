@@ -12,6 +12,8 @@ struct EnglishStrings: UIStringTable {
         case .tableStatus: "Status"
         case .tableTime: "Time"
         case .chapterUnreadable: "This chapter could not be read"
+        case .atLocation: "at"
+        case .cachedNote: " (cached)"
         case .copy: "Copy"
         case .copied: "Copied"
         case .selectAndCopy: "Select and copy"
@@ -36,6 +38,8 @@ struct EnglishStrings: UIStringTable {
     func cellCount(_ count: Int) -> String { "(\(count) cell\(count == 1 ? "" : "s"))" }
     func outputOfCell(_ cell: Int) -> String { "Output of cell \(cell)" }
     func notRunBecause(reason: String) -> String { "Not run: \(reason)." }
+    func errorHeading(kind: String) -> String { "Error (\(kind))" }
+    func expectedErrorHeading(kind: String) -> String { "Failed as expected (\(kind))" }
     func checkTotals(passed: Int, failed: Int) -> String { "chapters: \(passed) passed, \(failed) failed" }
 
     func promptCell(_ cell: Int, exercise: Bool) -> String { "▶ cell \(cell)" + (exercise ? " (exercise)" : "") }

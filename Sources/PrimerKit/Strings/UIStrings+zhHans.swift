@@ -13,6 +13,8 @@ struct SimplifiedChineseStrings: UIStringTable {
         case .tableStatus: "状态"
         case .tableTime: "用时"
         case .chapterUnreadable: "无法读取本章"
+        case .atLocation: "位于"
+        case .cachedNote: "（缓存）"
         case .copy: "复制"
         case .copied: "已复制"
         case .selectAndCopy: "请选中后复制"
@@ -37,6 +39,8 @@ struct SimplifiedChineseStrings: UIStringTable {
     func cellCount(_ count: Int) -> String { "（\(count) 个单元）" }
     func outputOfCell(_ cell: Int) -> String { "单元 \(cell) 的输出" }
     func notRunBecause(reason: String) -> String { "未运行：\(reason)。" }
+    func errorHeading(kind: String) -> String { "错误（\(kind)）" }
+    func expectedErrorHeading(kind: String) -> String { "按预期失败（\(kind)）" }
     func checkTotals(passed: Int, failed: Int) -> String { "章节：\(passed) 个通过，\(failed) 个失败" }
 
     func promptCell(_ cell: Int, exercise: Bool) -> String { "▶ 单元 \(cell)" + (exercise ? "（练习）" : "") }
