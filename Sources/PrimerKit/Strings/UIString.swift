@@ -19,8 +19,14 @@ public enum UIText: String, Sendable, CaseIterable {
     // A cell's or chapter's state, on pages and in reports.
     case passed, failed, failedAsExpected, notRun, notRunNorun
     case fromCache, ran
+    // `primer check`'s verdicts and messages.
+    case pass, fail, noChaptersToCheck
     // `primer step`.
-    case firstCell, goToCellPrompt
+    case firstCell, goToCellPrompt, outputRule, checkingRule, solutionRule, restartingWithoutCell
+    case exerciseSolved, notYet, notYetHint, checkCouldNotUse, checkCouldNotUseHint, editAgainHint
+    case yourVersion, chapterDone
+    // `primer serve`'s live overlay (live.js).
+    case rebuilding, compilingChapter, bookError
 }
 
 /// A language's table: `text` for the plain words, a function for each word with values.
@@ -44,11 +50,52 @@ public protocol UIStringTable: Sendable {
     /// The check's last line: `chapters: 4 passed, 1 failed`.
     func checkTotals(passed: Int, failed: Int) -> String
 
+    /// `Blessed 3 output blocks.`
+    func blessedCount(_ count: Int) -> String
+
+    // `primer step`'s messages.
+    /// `Compiling Chapters/a.md…`
+    func compiling(path: String) -> String
+    /// `Compiling · replaying cells 1–3…` (`first == last` for one cell).
+    func compilingReplaying(first: Int, last: Int) -> String
+    /// Said when the learner quits.
+    func stopped(cell: Int, path: String) -> String
+    func resuming(cell: Int) -> String
+    func editing(cell: Int, file: String, editor: String) -> String
+    func cellFailedBlocksRest(cell: Int) -> String
+    func cellNotEdited(cell: Int) -> String
+    func showingOriginal(cell: Int) -> String
+    func showingYours(cell: Int) -> String
+    /// `given` is what the learner typed, nil when it was not a number.
+    func noCellAt(_ given: Int?, count: Int) -> String
+    /// `Running cell 4…` or `Running cells 2–4…`.
+    func runningCells(first: Int, last: Int) -> String
+    func notAnExercise(cell: Int) -> String
+    func cannotSaveProgress(error: String) -> String
+    /// The meaning of one of `primer step`'s keys, for its `?` help.
+    func keyMeaning(_ key: StepKeyMeaning) -> String
+    // `primer step` on a book.
+    func bookPrompt(next: String) -> String
+    func reachedEnd(book: String) -> String
+    func stoppedAtCell(_ cell: Int) -> String
+    func exercisesSolved(_ solved: Int, of total: Int) -> String
+    func chapterRange(count: Int) -> String
+
+    // `primer serve`'s live overlay; `cell` and `text` may be `{cell}`/`{text}` placeholders
+    // that live.js fills in.
+    func liveRunningCell(cell: String) -> String
+    func liveRunningCellProgress(cell: String, text: String) -> String
+
     // `primer step`'s prompt line, in pieces joined by ` · `.
     /// `▶ cell 3` or `▶ cell 3 (exercise)`.
     func promptCell(_ cell: Int, exercise: Bool) -> String
     /// One `key: action` piece of the prompt, e.g. `Enter: run this cell`.
     func promptAction(_ action: StepPromptAction) -> String
+}
+
+/// What each of `primer step`'s keys does (`StepKeys.all`).
+public enum StepKeyMeaning: String, Sendable, CaseIterable {
+    case enter, rest, edit, rerun, original, back, goTo, solution, keys, quit
 }
 
 /// The actions named on `primer step`'s prompt line.
