@@ -32,6 +32,8 @@ struct Step: ParsableCommand {
     @Flag(help: "Run the chapter's program in the sandbox (see `primer check --help`; needs bubblewrap).")
     var sandbox = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let target = path ?? "."
         var isDirectory: ObjCBool = false
@@ -54,7 +56,7 @@ struct Step: ParsableCommand {
                 throw ExitCode(2)
             }
             if reset { forget(book.chapters.map(\.path), progressOf: book.folder) }
-            if !BookStepper(runner: runner, book: book, style: style, interactive: interactive).run() { throw ExitCode(1) }
+            if !BookStepper(runner: runner, book: book, style: style, language: language.language(forBookIn: book.folder), interactive: interactive).run() { throw ExitCode(1) }
             return
         }
         let chapter: Chapter
@@ -65,7 +67,8 @@ struct Step: ParsableCommand {
         let folder = (target as NSString).deletingLastPathComponent
         let bookFolder = folder.isEmpty ? "." : folder
         if reset { forget([target], progressOf: bookFolder, wholeBook: false) }
-        let stepper = Stepper(runner: runner, chapter: chapter, style: style, interactive: interactive,
+        let stepper = Stepper(runner: runner, chapter: chapter, style: style, language: language.language(forBookIn: bookFolder),
+                              interactive: interactive,
                               progress: StepProgress.load(for: bookFolder))
         if !stepper.run().passed && !interactive { throw ExitCode(1) }
     }

@@ -78,6 +78,16 @@ public struct Book: Equatable, Sendable {
         return Book(folder: folder, metadata: metadata, chapters: chapters)
     }
 
+    /// The language Primer speaks in the terminal for the book in `folder` (a chapter's own
+    /// folder for a chapter): `override` (`--lang`), else `PRIMER_LANG`, else its `book.json`'s
+    /// `language`, else English.
+    ///
+    ///     Book.uiLanguage(folder: "Chapters-zh", override: nil)   // .zhHans
+    public static func uiLanguage(folder: String, override: String?,
+                                  environment: [String: String] = ProcessInfo.processInfo.environment) -> UILanguage {
+        UILanguage.forTerminal(override: override, bookLanguage: (try? loadMetadata(folder: folder))?.language, environment: environment)
+    }
+
     static func loadMetadata(folder: String) throws -> Metadata {
         let path = folder + "/book.json"
         if let data = FileManager.default.contents(atPath: path) {
