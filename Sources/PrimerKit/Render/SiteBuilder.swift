@@ -30,10 +30,14 @@ public struct SiteBuilder: Sendable {
     /// The words of the book's language (`book.json` "language") for the page chrome.
     var strings: any UIStringTable { book.metadata.uiLanguage.strings }
 
-    /// The words `primer.js` shows, as a JSON script element it reads (`#primer-strings`).
+    /// The words `primer.js` and `primer serve`'s `live.js` show, as a JSON script element they
+    /// read (`#primer-strings`); a word with values has `{cell}`-style placeholders.
     var scriptStrings: String {
-        let keys: [UIText] = [.copy, .copied, .selectAndCopy, .showAsChart, .showAsText, .noMatches]
-        let table = Dictionary(uniqueKeysWithValues: keys.map { ($0.rawValue, strings.text($0)) })
+        let keys: [UIText] = [.copy, .copied, .selectAndCopy, .showAsChart, .showAsText, .noMatches,
+                              .rebuilding, .compilingChapter, .bookError]
+        var table = Dictionary(uniqueKeysWithValues: keys.map { ($0.rawValue, strings.text($0)) })
+        table["runningCell"] = strings.liveRunningCell(cell: "{cell}")
+        table["runningCellProgress"] = strings.liveRunningCellProgress(cell: "{cell}", text: "{text}")
         let data = (try? JSONSerialization.data(withJSONObject: table, options: [.sortedKeys])) ?? Data("{}".utf8)
         let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
         return "<script type=\"application/json\" id=\"primer-strings\">\(json)</script>"
