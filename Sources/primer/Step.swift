@@ -55,7 +55,7 @@ struct Step: ParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }
-            if reset { forget(book.chapters.map(\.path), progressOf: book.folder) }
+            if reset { forget(book.chapters.map(\.path), progressOf: book.folder, strings: language.language(forBookIn: book.folder).strings) }
             if !BookStepper(runner: runner, book: book, style: style, language: language.language(forBookIn: book.folder), interactive: interactive).run() { throw ExitCode(1) }
             return
         }
@@ -66,7 +66,7 @@ struct Step: ParsableCommand {
         }
         let folder = (target as NSString).deletingLastPathComponent
         let bookFolder = folder.isEmpty ? "." : folder
-        if reset { forget([target], progressOf: bookFolder, wholeBook: false) }
+        if reset { forget([target], progressOf: bookFolder, wholeBook: false, strings: language.language(forBookIn: bookFolder).strings) }
         let stepper = Stepper(runner: runner, chapter: chapter, style: style, language: language.language(forBookIn: bookFolder),
                               interactive: interactive,
                               progress: StepProgress.load(for: bookFolder))
@@ -74,7 +74,7 @@ struct Step: ParsableCommand {
     }
 
     /// `--reset`: the learner's versions of these chapters and their place in the book.
-    private func forget(_ chapters: [String], progressOf book: String, wholeBook: Bool = true) {
+    private func forget(_ chapters: [String], progressOf book: String, wholeBook: Bool = true, strings: any UIStringTable) {
         for path in chapters {
             if let chapter = try? Chapter.load(path: path) { ScratchCopy(of: chapter).removeAll() }
         }
@@ -85,6 +85,6 @@ struct Step: ParsableCommand {
             for path in chapters { progress.forget(path) }
             try? progress.save()
         }
-        print("Forgot your progress and your versions of cells in \(wholeBook ? book : chapters.joined(separator: ", ")).")
+        print(strings.forgotProgress(in: wholeBook ? book : chapters.joined(separator: ", ")))
     }
 }

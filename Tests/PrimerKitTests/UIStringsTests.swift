@@ -21,6 +21,9 @@ import Testing
         words["notRunBecause"] = s.notRunBecause(reason: "x")
         words["errorHeading"] = s.errorHeading(kind: "runtime")
         words["expectedErrorHeading"] = s.expectedErrorHeading(kind: "runtime")
+        words["diagramNotDrawn"] = s.diagramNotDrawn(error: "e")
+        words["forgotProgress"] = s.forgotProgress(in: "B")
+        words["courseIsAt"] = s.courseIsAt("i")
         words["checkTotals"] = s.checkTotals(passed: 2, failed: 1)
         words["blessedCount"] = s.blessedCount(2)
         words["compiling"] = s.compiling(path: "a.md")
@@ -98,6 +101,7 @@ import Testing
         #expect(page.contains("<html lang=\"zh-Hans\">"))
         #expect(page.contains("placeholder=\"搜索课程\""))
         #expect(page.contains("<strong>本页目录</strong>"))
+        #expect(page.contains("aria-label=\"链接到本节\""))
         #expect(page.contains("未运行"))
         #expect(!page.contains("Search the course") && !page.contains("On this page"))
         // primer.js reads its words from the page.

@@ -174,7 +174,7 @@ public struct SiteBuilder: Sendable {
     private func chapterPage(_ position: Int) -> RenderedPage {
         let item = items[position]
         let pageName = Self.pageName(for: item.result.path)
-        var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML)
+        var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML, language: book.metadata.uiLanguage)
         var main = "<main>\n"
         var entries: [SearchEntry] = []
         guard let chapter = item.chapter?.resolvingInlineValues(item.result.inlineValues) else {

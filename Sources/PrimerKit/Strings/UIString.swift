@@ -15,7 +15,7 @@ public enum UIText: String, Sendable, CaseIterable {
     case tableChapter, tableStatus, tableTime
     case chapterUnreadable, atLocation, cachedNote
     case copy, copied, selectAndCopy, showAsChart, showAsText, noMatches
-    case showSolution, showTheCode
+    case showSolution, showTheCode, linkToSection
     // A cell's or chapter's state, on pages and in reports.
     case passed, failed, failedAsExpected, notRun, notRunNorun
     case fromCache, ran
@@ -47,9 +47,13 @@ public protocol UIStringTable: Sendable {
     func errorHeading(kind: String) -> String
     /// An `expect-error` cell's heading: `Failed as expected (runtime)`.
     func expectedErrorHeading(kind: String) -> String
+    /// A Mermaid diagram that could not be drawn (its source is shown instead).
+    func diagramNotDrawn(error: String) -> String
     /// The check's last line: `chapters: 4 passed, 1 failed`.
     func checkTotals(passed: Int, failed: Int) -> String
 
+    /// `primer build`'s pointer to the site: `The course is at _site/index.html`.
+    func courseIsAt(_ index: String) -> String
     /// `Blessed 3 output blocks.`
     func blessedCount(_ count: Int) -> String
 
@@ -72,6 +76,8 @@ public protocol UIStringTable: Sendable {
     func runningCells(first: Int, last: Int) -> String
     func notAnExercise(cell: Int) -> String
     func cannotSaveProgress(error: String) -> String
+    /// `primer step --reset`'s report; `place` is the book folder or the chapters.
+    func forgotProgress(in place: String) -> String
     /// The meaning of one of `primer step`'s keys, for its `?` help.
     func keyMeaning(_ key: StepKeyMeaning) -> String
     // `primer step` on a book.

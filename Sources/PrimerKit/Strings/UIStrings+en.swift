@@ -22,6 +22,7 @@ struct EnglishStrings: UIStringTable {
         case .noMatches: "No matches."
         case .showSolution: "Show solution"
         case .showTheCode: "Show the code"
+        case .linkToSection: "Link to this section"
         case .passed: "passed"
         case .failed: "failed"
         case .failedAsExpected: "failed as expected"
@@ -58,8 +59,10 @@ struct EnglishStrings: UIStringTable {
     func notRunBecause(reason: String) -> String { "Not run: \(reason)." }
     func errorHeading(kind: String) -> String { "Error (\(kind))" }
     func expectedErrorHeading(kind: String) -> String { "Failed as expected (\(kind))" }
+    func diagramNotDrawn(error: String) -> String { "This diagram could not be drawn: \(error)" }
     func checkTotals(passed: Int, failed: Int) -> String { "chapters: \(passed) passed, \(failed) failed" }
 
+    func courseIsAt(_ index: String) -> String { "The course is at \(index)" }
     func blessedCount(_ count: Int) -> String { "Blessed \(count) output block\(count == 1 ? "" : "s")." }
 
     func compiling(path: String) -> String { "Compiling \(path)…" }
@@ -79,6 +82,7 @@ struct EnglishStrings: UIStringTable {
     func runningCells(first: Int, last: Int) -> String { first == last ? "Running cell \(last)…" : "Running cells \(first)–\(last)…" }
     func notAnExercise(cell: Int) -> String { "Cell \(cell) is not an exercise." }
     func cannotSaveProgress(error: String) -> String { "⚠ cannot save where you are: \(error)" }
+    func forgotProgress(in place: String) -> String { "Forgot your progress and your versions of cells in \(place)." }
     func keyMeaning(_ key: StepKeyMeaning) -> String {
         switch key {
         case .enter: "run the cell shown; after it ran, show the next one"

@@ -23,6 +23,7 @@ struct SimplifiedChineseStrings: UIStringTable {
         case .noMatches: "没有找到匹配的内容。"
         case .showSolution: "显示答案"
         case .showTheCode: "显示代码"
+        case .linkToSection: "链接到本节"
         case .passed: "通过"
         case .failed: "失败"
         case .failedAsExpected: "按预期失败"
@@ -59,8 +60,10 @@ struct SimplifiedChineseStrings: UIStringTable {
     func notRunBecause(reason: String) -> String { "未运行：\(reason)。" }
     func errorHeading(kind: String) -> String { "错误（\(kind)）" }
     func expectedErrorHeading(kind: String) -> String { "按预期失败（\(kind)）" }
+    func diagramNotDrawn(error: String) -> String { "无法绘制此图：\(error)" }
     func checkTotals(passed: Int, failed: Int) -> String { "章节：\(passed) 个通过，\(failed) 个失败" }
 
+    func courseIsAt(_ index: String) -> String { "课程位于 \(index)" }
     func blessedCount(_ count: Int) -> String { "已更新 \(count) 个输出块。" }
 
     func compiling(path: String) -> String { "正在编译 \(path)…" }
@@ -80,6 +83,7 @@ struct SimplifiedChineseStrings: UIStringTable {
     func runningCells(first: Int, last: Int) -> String { first == last ? "正在运行单元 \(last)…" : "正在运行单元 \(first)–\(last)…" }
     func notAnExercise(cell: Int) -> String { "单元 \(cell) 不是练习。" }
     func cannotSaveProgress(error: String) -> String { "⚠ 无法保存你的进度：\(error)" }
+    func forgotProgress(in place: String) -> String { "已清除你在 \(place) 中的进度和你的单元版本。" }
     func keyMeaning(_ key: StepKeyMeaning) -> String {
         switch key {
         case .enter: "运行显示的单元；运行后显示下一个"
