@@ -24,6 +24,7 @@ import Testing
         words["diagramNotDrawn"] = s.diagramNotDrawn(error: "e")
         words["forgotProgress"] = s.forgotProgress(in: "B")
         words["courseIsAt"] = s.courseIsAt("i")
+        words["cellLabel"] = s.cellLabel(3)
         words["checkTotals"] = s.checkTotals(passed: 2, failed: 1)
         words["blessedCount"] = s.blessedCount(2)
         words["compiling"] = s.compiling(path: "a.md")
@@ -126,6 +127,7 @@ import Testing
         let written = output.withLock { $0 }
         #expect(written.contains("正在编译 c.md…"), "\(written)")
         #expect(written.contains("── 输出 ──"), "\(written)")
+        #expect(written.contains("── 单元 1 · c.md:1 "), "\(written)")
         let prompt = StepKeys.prompt(cell: 3, ran: false, exercise: false, edited: false, strings: zh)
         #expect(prompt.hasPrefix("▶ 单元 3 · Enter：运行此单元"))
         #expect(StepKeys.help(in: zh).contains("q      退出"))

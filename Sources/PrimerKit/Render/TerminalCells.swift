@@ -20,7 +20,7 @@ public struct TerminalCells {
     /// (`place` instead of `path:line`, such as "your version · cell-4.swift").
     public func source(_ cell: Cell, chapterPath: String, place: String? = nil) -> String {
         let tags = cell.options.tags
-        let title = " cell \(cell.index + 1) · \(place ?? "\(chapterPath):\(cell.fenceLine)")" + (tags.isEmpty ? " " : " · " + tags.joined(separator: " ") + " ")
+        let title = " \(strings.cellLabel(cell.index + 1)) · \(place ?? "\(chapterPath):\(cell.fenceLine)")" + (tags.isEmpty ? " " : " · " + tags.joined(separator: " ") + " ")
         let header = style.dim("──" + title + String(repeating: "─", count: max(2, style.width - TextWidth.of(title) - 2)))
         let code = highlighted(cell.source)
         let gutterWidth = String(cell.codeLines.upperBound).count

@@ -39,6 +39,8 @@ public protocol UIStringTable: Sendable {
     func errorCount(_ count: Int) -> String
     /// `(3 cells)` after a chapter's report line.
     func cellCount(_ count: Int) -> String
+    /// A cell's name in its terminal header: `cell 3`.
+    func cellLabel(_ cell: Int) -> String
     /// The label of a cell's output region: `Output of cell 3`.
     func outputOfCell(_ cell: Int) -> String
     /// `Not run: the cell before it failed.`

@@ -55,6 +55,7 @@ struct EnglishStrings: UIStringTable {
 
     func errorCount(_ count: Int) -> String { "\(count) error\(count == 1 ? "" : "s")" }
     func cellCount(_ count: Int) -> String { "(\(count) cell\(count == 1 ? "" : "s"))" }
+    func cellLabel(_ cell: Int) -> String { "cell \(cell)" }
     func outputOfCell(_ cell: Int) -> String { "Output of cell \(cell)" }
     func notRunBecause(reason: String) -> String { "Not run: \(reason)." }
     func errorHeading(kind: String) -> String { "Error (\(kind))" }

@@ -56,6 +56,7 @@ struct SimplifiedChineseStrings: UIStringTable {
 
     func errorCount(_ count: Int) -> String { "\(count) 个错误" }
     func cellCount(_ count: Int) -> String { "（\(count) 个单元）" }
+    func cellLabel(_ cell: Int) -> String { "单元 \(cell)" }
     func outputOfCell(_ cell: Int) -> String { "单元 \(cell) 的输出" }
     func notRunBecause(reason: String) -> String { "未运行：\(reason)。" }
     func errorHeading(kind: String) -> String { "错误（\(kind)）" }
