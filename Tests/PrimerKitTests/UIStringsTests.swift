@@ -142,7 +142,7 @@ import Testing
         cached.fromCache = true
         let lines = [report.summaryLine(ran), report.summaryLine(cached)]
         #expect(lines[0].hasPrefix("通过"))
-        #expect(lines.map { TextWidth.of(String($0[..<$0.range(of: "a.md")!.lowerBound])) } == [22, 22], "\(lines)")
+        #expect(lines.map { TextWidth.of(String($0[..<$0.range(of: "a.md")!.lowerBound])) } == [24, 24], "\(lines)")
         #expect(lines[0].hasSuffix("（1 个单元）"))
         // English stays as it was, and machine-read output never changes language.
         #expect(CheckReport(style: TerminalStyle(width: 80, color: false)).summaryLine(cached).hasPrefix("PASS     1.0 s  cached  a.md"))
