@@ -20,7 +20,6 @@ struct Build: ParsableCommand {
     var explain = false
 
     @OptionGroup var cache: CacheOptions
-    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let loaded: PrimerKit.Book
@@ -30,7 +29,7 @@ struct Build: ParsableCommand {
         }
         let runner = try cache.makeRunner()
         let style = TerminalStyle.detect()
-        let report = CheckReport(style: style, language: language.language(forBookIn: loaded.folder))
+        let report = CheckReport(style: style)
         let batch = ChapterBatch(runner: runner, jobs: jobs, useCache: !cache.noCache)
         let items = batch.run(loaded.chapters.map(\.path)) { item in
             print(report.summaryLine(item.result))
@@ -53,8 +52,8 @@ struct Build: ParsableCommand {
         LinkCheck.externalSummary(links.external, explain: explain).forEach { print(style.dim($0)) }
         let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").standardizedFileURL.path
         print("")
-        print(report.strings.courseIsAt(index))
-        print(report.strings.checkTotals(passed: items.count - failed.count, failed: failed.count))
+        print("The course is at \(index)")
+        print("chapters: \(items.count - failed.count) passed, \(failed.count) failed")
         if !failed.isEmpty { throw ExitCode(1) }
     }
 }

@@ -23,7 +23,6 @@ import Testing
         words["expectedErrorHeading"] = s.expectedErrorHeading(kind: "runtime")
         words["diagramNotDrawn"] = s.diagramNotDrawn(error: "e")
         words["forgotProgress"] = s.forgotProgress(in: "B")
-        words["courseIsAt"] = s.courseIsAt("i")
         words["cellLabel"] = s.cellLabel(3)
         words["checkTotals"] = s.checkTotals(passed: 2, failed: 1)
         words["blessedCount"] = s.blessedCount(2)

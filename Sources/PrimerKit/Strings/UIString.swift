@@ -54,8 +54,6 @@ public protocol UIStringTable: Sendable {
     /// The check's last line: `chapters: 4 passed, 1 failed`.
     func checkTotals(passed: Int, failed: Int) -> String
 
-    /// `primer build`'s pointer to the site: `The course is at _site/index.html`.
-    func courseIsAt(_ index: String) -> String
     /// `Blessed 3 output blocks.`
     func blessedCount(_ count: Int) -> String
 

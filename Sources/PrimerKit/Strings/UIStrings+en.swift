@@ -63,7 +63,6 @@ struct EnglishStrings: UIStringTable {
     func diagramNotDrawn(error: String) -> String { "This diagram could not be drawn: \(error)" }
     func checkTotals(passed: Int, failed: Int) -> String { "chapters: \(passed) passed, \(failed) failed" }
 
-    func courseIsAt(_ index: String) -> String { "The course is at \(index)" }
     func blessedCount(_ count: Int) -> String { "Blessed \(count) output block\(count == 1 ? "" : "s")." }
 
     func compiling(path: String) -> String { "Compiling \(path)…" }

@@ -64,7 +64,6 @@ struct SimplifiedChineseStrings: UIStringTable {
     func diagramNotDrawn(error: String) -> String { "无法绘制此图：\(error)" }
     func checkTotals(passed: Int, failed: Int) -> String { "章节：\(passed) 个通过，\(failed) 个失败" }
 
-    func courseIsAt(_ index: String) -> String { "课程位于 \(index)" }
     func blessedCount(_ count: Int) -> String { "已更新 \(count) 个输出块。" }
 
     func compiling(path: String) -> String { "正在编译 \(path)…" }
