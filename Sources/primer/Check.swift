@@ -29,6 +29,7 @@ struct Check: ParsableCommand {
     var strict = false
 
     @OptionGroup var cache: CacheOptions
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -51,13 +52,15 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         if let shard, let (k, n) = Self.parseShard(shard) { chapters = ChapterCollection.shard(chapters, k: k, of: n) }
+        // The report speaks the first chapter's book's language (or --lang / PRIMER_LANG).
+        let words = language.language(forBookIn: chapters.first.map { ($0 as NSString).deletingLastPathComponent } ?? ".")
         if chapters.isEmpty {
-            print("No chapters to check.")
+            print(words.strings.text(.noChaptersToCheck))
             return
         }
         let runner = try cache.makeRunner()
         let style = TerminalStyle.detect()
-        let report = CheckReport(style: style)
+        let report = CheckReport(style: style, language: words)
         let batch = ChapterBatch(runner: runner, jobs: jobs, useCache: !cache.noCache)
         let items = batch.run(chapters) { item in
             print(report.summaryLine(item.result))
@@ -97,14 +100,14 @@ struct Check: ParsableCommand {
                 guard let chapter = item.chapter else { continue }
                 do { blessed += try Blesser.bless(chapter, result: item.result) } catch { printError("error: \(error)") }
             }
-            print("Blessed \(blessed) output block\(blessed == 1 ? "" : "s").")
+            print(report.strings.blessedCount(blessed))
             if links.problems.isEmpty, failed.allSatisfy({ $0.result.failures.allSatisfy { $0.failure.kind == .outputMismatch } && $0.result.chapterError == nil }) {
-                print("chapters: \(items.count) passed, 0 failed")
+                print(report.strings.checkTotals(passed: items.count, failed: 0))
                 return
             }
         }
         print("")
-        print("chapters: \(items.count - failed.count) passed, \(failed.count) failed")
+        print(report.strings.checkTotals(passed: items.count - failed.count, failed: failed.count))
         if !failed.isEmpty { throw ExitCode(1) }
     }
 }

@@ -10,6 +10,7 @@ struct Run: ParsableCommand {
     var file: String
 
     @OptionGroup var cache: CacheOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let chapter: Chapter
@@ -20,7 +21,7 @@ struct Run: ParsableCommand {
         let runner = try cache.makeRunner()
         let result = runner.run(chapter, useCache: !cache.noCache).result
         let style = TerminalStyle.detect()
-        print(ChapterTextRenderer(style: style).render(chapter, result: result))
+        print(ChapterTextRenderer(style: style, language: language.language(forBookIn: (file as NSString).deletingLastPathComponent)).render(chapter, result: result))
         for warning in result.warnings { printError(style.yellow(warning)) }
         if !result.passed { throw ExitCode(1) }
     }

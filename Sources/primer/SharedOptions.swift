@@ -23,6 +23,17 @@ struct CacheOptions: ParsableArguments {
     }
 }
 
+/// `--lang`: the language of Primer's own words in the terminal, one place for the option.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "The language of Primer's words in the terminal, a BCP-47 tag: en or zh-Hans (default: $PRIMER_LANG, else the book's book.json language).")
+    var lang: String?
+
+    /// The language for the book in `folder` (a chapter's folder for a chapter).
+    func language(forBookIn folder: String) -> UILanguage {
+        Book.uiLanguage(folder: folder.isEmpty ? "." : folder, override: lang)
+    }
+}
+
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -32,6 +32,8 @@ struct Step: ParsableCommand {
     @Flag(help: "Run the chapter's program in the sandbox (see `primer check --help`; needs bubblewrap).")
     var sandbox = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let target = path ?? "."
         var isDirectory: ObjCBool = false
@@ -53,8 +55,8 @@ struct Step: ParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }
-            if reset { forget(book.chapters.map(\.path), progressOf: book.folder) }
-            if !BookStepper(runner: runner, book: book, style: style, interactive: interactive).run() { throw ExitCode(1) }
+            if reset { forget(book.chapters.map(\.path), progressOf: book.folder, strings: language.language(forBookIn: book.folder).strings) }
+            if !BookStepper(runner: runner, book: book, style: style, language: language.language(forBookIn: book.folder), interactive: interactive).run() { throw ExitCode(1) }
             return
         }
         let chapter: Chapter
@@ -64,14 +66,15 @@ struct Step: ParsableCommand {
         }
         let folder = (target as NSString).deletingLastPathComponent
         let bookFolder = folder.isEmpty ? "." : folder
-        if reset { forget([target], progressOf: bookFolder, wholeBook: false) }
-        let stepper = Stepper(runner: runner, chapter: chapter, style: style, interactive: interactive,
+        if reset { forget([target], progressOf: bookFolder, wholeBook: false, strings: language.language(forBookIn: bookFolder).strings) }
+        let stepper = Stepper(runner: runner, chapter: chapter, style: style, language: language.language(forBookIn: bookFolder),
+                              interactive: interactive,
                               progress: StepProgress.load(for: bookFolder))
         if !stepper.run().passed && !interactive { throw ExitCode(1) }
     }
 
     /// `--reset`: the learner's versions of these chapters and their place in the book.
-    private func forget(_ chapters: [String], progressOf book: String, wholeBook: Bool = true) {
+    private func forget(_ chapters: [String], progressOf book: String, wholeBook: Bool = true, strings: any UIStringTable) {
         for path in chapters {
             if let chapter = try? Chapter.load(path: path) { ScratchCopy(of: chapter).removeAll() }
         }
@@ -82,6 +85,6 @@ struct Step: ParsableCommand {
             for path in chapters { progress.forget(path) }
             try? progress.save()
         }
-        print("Forgot your progress and your versions of cells in \(wholeBook ? book : chapters.joined(separator: ", ")).")
+        print(strings.forgotProgress(in: wholeBook ? book : chapters.joined(separator: ", ")))
     }
 }

@@ -108,7 +108,8 @@ import PrimerWire
         #expect(css.hasPrefix("body { color: rebeccapurple; }"))
         #expect(css.contains("/* Figures */"), "Primer's figure and math rules are still added")
         let page = try String(contentsOfFile: folder + "/site/one.html", encoding: .utf8)
-        #expect(page.hasPrefix("<html lang=\"en\"><title>One · Themed</title><div class=\"mine\">"))
+        #expect(page.hasPrefix("<html lang=\"en\"><title>One · Themed</title>\n<script type=\"application/json\" id=\"primer-strings\">"))
+        #expect(page.contains("</script><div class=\"mine\">"), "the head slot holds only the page's words for primer.js")
         // The script is Primer's own, since the book does not replace it.
         let script = try String(contentsOfFile: folder + "/site/assets/primer.js", encoding: .utf8)
         #expect(script == SiteTheme.builtIn.script)

@@ -35,6 +35,9 @@ public struct Book: Equatable, Sendable {
             self.description = description; self.allowRawHTML = allowRawHTML
         }
 
+        /// The language Primer's own words are in for this book (`language`, a BCP-47 tag).
+        public var uiLanguage: UILanguage { UILanguage(tag: language) }
+
         enum CodingKeys: String, CodingKey { case title, language, authors, description, allowRawHTML }
 
         public init(from decoder: Decoder) throws {
@@ -73,6 +76,16 @@ public struct Book: Equatable, Sendable {
             throw LoadError(description: "\(folder): no chapters found; add Markdown files (*.md) or list them in \(folder)/SUMMARY.md")
         }
         return Book(folder: folder, metadata: metadata, chapters: chapters)
+    }
+
+    /// The language Primer speaks in the terminal for the book in `folder` (a chapter's own
+    /// folder for a chapter): `override` (`--lang`), else `PRIMER_LANG`, else its `book.json`'s
+    /// `language`, else English.
+    ///
+    ///     Book.uiLanguage(folder: "Chapters-zh", override: nil)   // .zhHans
+    public static func uiLanguage(folder: String, override: String?,
+                                  environment: [String: String] = ProcessInfo.processInfo.environment) -> UILanguage {
+        UILanguage.forTerminal(override: override, bookLanguage: (try? loadMetadata(folder: folder))?.language, environment: environment)
     }
 
     static func loadMetadata(folder: String) throws -> Metadata {

@@ -5,15 +5,23 @@ import Foundation
 /// `path:line:col` with the chapter lines around it; GitHub annotations and JUnit XML on request.
 public struct CheckReport: Sendable {
     public var style: TerminalStyle
+    /// The report's words; the `path:line:col: error:` prefixes stay as editors parse them.
+    public var strings: any UIStringTable
 
-    public init(style: TerminalStyle) { self.style = style }
+    public init(style: TerminalStyle, language: UILanguage = .en) {
+        self.style = style
+        strings = language.strings
+    }
 
     /// `PASS  Chapters/a.md  1.2 s  cached`
     public func summaryLine(_ result: ChapterResult) -> String {
-        let verdict = result.passed ? style.green("PASS") : style.red("FAIL")
+        let words = (pass: strings.text(.pass), fail: strings.text(.fail), cached: strings.text(.fromCache), ran: strings.text(.ran))
+        let verdictWidth = max(TextWidth.of(words.pass), TextWidth.of(words.fail))
+        let sourceWidth = max(TextWidth.of(words.cached), TextWidth.of(words.ran))
+        let verdict = result.passed ? style.green(TextWidth.pad(words.pass, to: verdictWidth)) : style.red(TextWidth.pad(words.fail, to: verdictWidth))
         let cells = result.cells.filter { $0.status != .skipped }.count
         let time = String(format: "%6.1f s", result.seconds)
-        return "\(verdict)  \(time)  \(result.fromCache ? "cached" : "ran   ")  \(result.path)  " + style.dim("(\(cells) cell\(cells == 1 ? "" : "s"))")
+        return "\(verdict)  \(time)  \(TextWidth.pad(result.fromCache ? words.cached : words.ran, to: sourceWidth))  \(result.path)  " + style.dim(strings.cellCount(cells))
     }
 
     /// Every failure of a chapter with source context.

@@ -10,16 +10,19 @@ public final class BookStepper {
     let runner: ChapterRunner
     let book: Book
     let style: TerminalStyle
+    let language: UILanguage
+    var strings: any UIStringTable { language.strings }
     let interactive: Bool
     let keys: KeyInput?
     let write: (String) -> Void
     var progress: StepProgress
 
-    public init(runner: ChapterRunner, book: Book, style: TerminalStyle, interactive: Bool,
+    public init(runner: ChapterRunner, book: Book, style: TerminalStyle, language: UILanguage = .en, interactive: Bool,
                 write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         self.runner = runner
         self.book = book
         self.style = style
+        self.language = language
         self.interactive = interactive
         self.keys = interactive ? KeyInput() : nil
         self.write = write
@@ -34,14 +37,14 @@ public final class BookStepper {
         var choice = resumeChoice()
         while true {
             showContents(highlighting: choice)
-            write(style.dim("▶ Enter: \(title(choice)) · a chapter's number, then Enter · q: quit "))
+            write(style.dim(strings.bookPrompt(next: title(choice))))
             guard let picked = readChoice(default: choice) else { write("\n"); return true }
             write("\n")
             switch step(book.chapters[picked].path, interactive: true) {
             case .quit: return true
             case .failed, .done:
                 guard picked + 1 < book.chapters.count else {
-                    write(style.green("You reached the end of \(book.metadata.title).") + "\n")
+                    write(style.green(strings.reachedEnd(book: book.metadata.title)) + "\n")
                     return true
                 }
                 choice = picked + 1
@@ -57,7 +60,7 @@ public final class BookStepper {
             write(style.red("\(error)") + "\n")
             return .failed
         }
-        let stepper = Stepper(runner: runner, chapter: chapter, style: style, interactive: interactive,
+        let stepper = Stepper(runner: runner, chapter: chapter, style: style, language: language, interactive: interactive,
                               progress: progress, write: write)
         let result = stepper.run()
         progress = stepper.progress ?? progress
@@ -83,8 +86,8 @@ public final class BookStepper {
             let state = progress.state(of: entry.path)
             let exercises = ((try? Chapter.load(path: entry.path))?.exercises.count) ?? 0
             var notes: [String] = []
-            if state.finished { notes.append("✓ done") } else if state.cell > 0 { notes.append("stopped at cell \(state.cell + 1)") }
-            if exercises > 0 { notes.append("exercises \(state.solved.count)/\(exercises)") }
+            if state.finished { notes.append(strings.text(.chapterDone)) } else if state.cell > 0 { notes.append(strings.stoppedAtCell(state.cell + 1)) }
+            if exercises > 0 { notes.append(strings.exercisesSolved(state.solved.count, of: exercises)) }
             let marker = i == choice ? "▶" : " "
             let line = "\(marker) \(String(i + 1).leftPadded(to: 2)). \(title(i))" + (notes.isEmpty ? "" : "  " + style.dim("(" + notes.joined(separator: ", ") + ")"))
             write(line + "\n")
@@ -105,7 +108,7 @@ public final class BookStepper {
                 let rest = keys?.readNumber(echo: write)
                 let number = Int(String(key) + (rest.map(String.init) ?? "")) ?? 0
                 if (1...book.chapters.count).contains(number) { return number - 1 }
-                write("\n" + style.yellow("There are chapters 1–\(book.chapters.count).") + " ")
+                write("\n" + style.yellow(strings.chapterRange(count: book.chapters.count)) + " ")
             }
         }
     }

@@ -1,12 +1,14 @@
 /// A whole chapter with its outputs as terminal text (`primer run`).
 public struct ChapterTextRenderer {
     public var style: TerminalStyle
+    /// The language of Primer's own words around the chapter.
+    public var language: UILanguage
 
-    public init(style: TerminalStyle) { self.style = style }
+    public init(style: TerminalStyle, language: UILanguage = .en) { self.style = style; self.language = language }
 
     public func render(_ chapter: Chapter, result: ChapterResult?) -> String {
         let prose = TerminalProse(style: style)
-        let cells = TerminalCells(style: style)
+        let cells = TerminalCells(style: style, language: language)
         var out: [String] = []
         for part in chapter.resolvingInlineValues(result?.inlineValues ?? [:]).content {
             switch part {

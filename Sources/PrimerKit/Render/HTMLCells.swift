@@ -5,6 +5,8 @@ import PrimerWire
 /// A cell on the page: its source, its outputs tied to it, and its failure where it happened.
 struct HTMLCells {
     var chapterPath: String
+    /// The book's language's words for the page chrome.
+    var strings: any UIStringTable
 
     /// An exercise's check is not shown (only its failure, which is the author's); its solution
     /// is folded behind "Show solution".
@@ -14,7 +16,7 @@ struct HTMLCells {
             return ""
         }
         if cell.options.solution {
-            return "<details class=\"solution\"><summary>Show solution</summary>\n\(renderCell(cell, result: result))\n</details>"
+            return "<details class=\"solution\"><summary>\(HTMLText.escape(strings.text(.showSolution)))</summary>\n\(renderCell(cell, result: result))\n</details>"
         }
         return renderCell(cell, result: result)
     }
@@ -24,12 +26,12 @@ struct HTMLCells {
         if cell.options.exercise { classes.append("cell-exercise") }
         var statusLabel = ""
         switch result?.status {
-        case .failed?: classes.append("cell-failed"); statusLabel = "failed"
-        case .failedAsExpected?: classes.append("cell-expected-error"); statusLabel = "failed as expected"
-        case .notRun?: classes.append("cell-not-run"); statusLabel = "not run"
-        case .skipped?: classes.append("cell-norun"); statusLabel = "not run (norun)"
+        case .failed?: classes.append("cell-failed"); statusLabel = strings.text(.failed)
+        case .failedAsExpected?: classes.append("cell-expected-error"); statusLabel = strings.text(.failedAsExpected)
+        case .notRun?: classes.append("cell-not-run"); statusLabel = strings.text(.notRun)
+        case .skipped?: classes.append("cell-norun"); statusLabel = strings.text(.notRunNorun)
         case .passed?: statusLabel = result.map { String(format: "%.2f s", $0.seconds) } ?? ""
-        case nil: classes.append("cell-not-run"); statusLabel = "not run"
+        case nil: classes.append("cell-not-run"); statusLabel = strings.text(.notRun)
         }
         let tags = cell.options.tags
         let header = """
@@ -39,15 +41,15 @@ struct HTMLCells {
         <span class="cell-status">\(HTMLText.escape(statusLabel))</span></div>
         """
         let code = "<pre class=\"source\"><code class=\"language-swift\">\(HTMLCode.highlighted(cell.source))</code></pre>"
-        let source = cell.options.hide ? "<details class=\"hidden-source\"><summary>Show the code</summary>\(code)</details>" : code
+        let source = cell.options.hide ? "<details class=\"hidden-source\"><summary>\(HTMLText.escape(strings.text(.showTheCode)))</summary>\(code)</details>" : code
         var out = "<section class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.index + 1)\">\n\(header)\n\(source)\n"
         if let result {
             let outputs = result.outputs.collapsingProgress.map(output).joined(separator: "\n")
-            if !outputs.isEmpty { out += "<div class=\"output\" aria-label=\"Output of cell \(cell.index + 1)\">\n\(outputs)\n</div>\n" }
+            if !outputs.isEmpty { out += "<div class=\"output\" aria-label=\"\(HTMLText.escape(strings.outputOfCell(cell.index + 1)))\">\n\(outputs)\n</div>\n" }
             switch result.status {
             case .failed(let f): out += failure(f, expected: false)
             case .failedAsExpected(let f): out += failure(f, expected: true)
-            case .notRun(let reason) where !reason.isEmpty: out += "<p class=\"not-run\">Not run: \(HTMLText.escape(reason)).</p>\n"
+            case .notRun(let reason) where !reason.isEmpty: out += "<p class=\"not-run\">\(HTMLText.escape(strings.notRunBecause(reason: reason)))</p>\n"
             default: break
             }
         }
@@ -83,7 +85,7 @@ struct HTMLCells {
             return """
             <figure class="figure figure-both"><div class="figure-views">\
             <div class="figure-svg">\(figure.renderHTML())</div>\(ascii)</div>\
-            <button type="button" class="figure-toggle" hidden>Show as text</button></figure>
+            <button type="button" class="figure-toggle" hidden>\(HTMLText.escape(strings.text(.showAsText)))</button></figure>
             """
         case .unknown:
             return "<p class=\"note\">\(HTMLText.escape(output.unknownNote ?? ""))</p>"
@@ -93,8 +95,8 @@ struct HTMLCells {
     func failure(_ f: CellFailure, expected: Bool) -> String {
         let location = "\(chapterPath):\(f.line):\(f.column)"
         let cls = expected ? "expected-error" : "error"
-        let title = expected ? "Failed as expected (\(f.kind.rawValue))" : "Error (\(f.kind.rawValue))"
+        let title = HTMLText.escape(expected ? strings.expectedErrorHeading(kind: f.kind.rawValue) : strings.errorHeading(kind: f.kind.rawValue))
         let details = f.details.isEmpty ? "" : "<pre>\(HTMLText.escape(f.details.joined(separator: "\n")))</pre>"
-        return "<div class=\"\(cls)\" role=\"\(expected ? "note" : "alert")\"><p><strong>\(title)</strong> at <code>\(HTMLText.escape(location))</code></p><p>\(HTMLText.escape(f.message))</p>\(details)</div>\n"
+        return "<div class=\"\(cls)\" role=\"\(expected ? "note" : "alert")\"><p><strong>\(title)</strong> \(HTMLText.escape(strings.text(.atLocation))) <code>\(HTMLText.escape(location))</code></p><p>\(HTMLText.escape(f.message))</p>\(details)</div>\n"
     }
 }

@@ -8,6 +8,8 @@ import Foundation
 ///     let html = prose.render(blocks)
 public struct HTMLProse {
     public var allowRawHTML: Bool
+    /// Primer's words on the page (anchor labels, diagram notes), in the book's language.
+    public var strings: any UIStringTable
     /// Heading anchors already used on this page, to keep ids unique.
     private var usedIDs: Set<String> = []
     /// The headings met so far: level, id and text, for the page outline.
@@ -16,7 +18,10 @@ public struct HTMLProse {
     public private(set) var mathProblems: [(line: Int, message: String)] = []
     private var currentLine = 0
 
-    public init(allowRawHTML: Bool) { self.allowRawHTML = allowRawHTML }
+    public init(allowRawHTML: Bool, language: UILanguage = .en) {
+        self.allowRawHTML = allowRawHTML
+        strings = language.strings
+    }
 
     public mutating func render(_ blocks: [Block]) -> String {
         blocks.map { render($0) }.joined(separator: "\n")
@@ -32,7 +37,7 @@ public struct HTMLProse {
             let text = inlines.plainText
             let id = uniqueID(for: text)
             outline.append((level, id, text))
-            return "<h\(level) id=\"\(id)\">\(render(inlines))<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>"
+            return "<h\(level) id=\"\(id)\">\(render(inlines))<a class=\"anchor\" href=\"#\(id)\" aria-label=\"\(HTMLText.escape(strings.text(.linkToSection)))\">#</a></h\(level)>"
         case .blockQuote(let blocks):
             return "<blockquote>\n\(render(blocks))\n</blockquote>"
         case .list(let style, let items):
@@ -45,7 +50,7 @@ public struct HTMLProse {
             return "<\(tag)\(start)>\n\(body)\n</\(tag)>"
         case .codeBlock(let info, let code, _, _):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
-            if language == "mermaid" { return DiagramRendering.html(mermaid: code) }
+            if language == "mermaid" { return DiagramRendering.html(mermaid: code, strings: strings) }
             let body = language == "swift" ? HTMLCode.highlighted(code) : HTMLText.escape(code)
             let cls = language.isEmpty ? "" : " class=\"language-\(HTMLText.escape(language))\""
             return "<pre class=\"listing\"><code\(cls)>\(body)</code></pre>"

@@ -27,6 +27,22 @@ public struct SiteBuilder: Sendable {
         theme = SiteTheme.load(book: book.folder)
     }
 
+    /// The words of the book's language (`book.json` "language") for the page chrome.
+    var strings: any UIStringTable { book.metadata.uiLanguage.strings }
+
+    /// The words `primer.js` and `primer serve`'s `live.js` show, as a JSON script element they
+    /// read (`#primer-strings`); a word with values has `{cell}`-style placeholders.
+    var scriptStrings: String {
+        let keys: [UIText] = [.copy, .copied, .selectAndCopy, .showAsChart, .showAsText, .noMatches,
+                              .rebuilding, .compilingChapter, .bookError]
+        var table = Dictionary(uniqueKeysWithValues: keys.map { ($0.rawValue, strings.text($0)) })
+        table["runningCell"] = strings.liveRunningCell(cell: "{cell}")
+        table["runningCellProgress"] = strings.liveRunningCellProgress(cell: "{cell}", text: "{text}")
+        let data = (try? JSONSerialization.data(withJSONObject: table, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let json = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        return "<script type=\"application/json\" id=\"primer-strings\">\(json)</script>"
+    }
+
     /// The page file for a chapter path: `Chapters/01-intro.md` → `01-intro.html`.
     public static func pageName(for path: String) -> String {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
@@ -108,14 +124,15 @@ public struct SiteBuilder: Sendable {
     }
 
     private func statusBadge(_ result: ChapterResult) -> String {
-        if result.passed { return "<span class=\"status-pass\">✓ passed</span>" }
+        if result.passed { return "<span class=\"status-pass\">✓ \(HTMLText.escape(strings.text(.passed)))</span>" }
         let count = result.failures.count + (result.chapterError == nil ? 0 : 1)
-        return "<span class=\"status-fail\">✗ \(count) error\(count == 1 ? "" : "s")</span>"
+        return "<span class=\"status-fail\">✗ \(HTMLText.escape(strings.errorCount(count)))</span>"
     }
 
     private func sidebar(current: Int?, outline: [(level: Int, id: String, text: String)]) -> String {
-        var out = "<nav class=\"sidebar\" aria-label=\"Contents\">\n<a class=\"book-title\" href=\"index.html\">\(HTMLText.escape(book.metadata.title))</a>\n"
-        out += "<div class=\"search\" role=\"search\"><input id=\"search-input\" type=\"search\" placeholder=\"Search the course\" aria-label=\"Search the course\"><ul id=\"search-results\" class=\"search-results\"></ul></div>\n<ol>\n"
+        let search = HTMLText.escape(strings.text(.searchPlaceholder))
+        var out = "<nav class=\"sidebar\" aria-label=\"\(HTMLText.escape(strings.text(.contentsLabel)))\">\n<a class=\"book-title\" href=\"index.html\">\(HTMLText.escape(book.metadata.title))</a>\n"
+        out += "<div class=\"search\" role=\"search\"><input id=\"search-input\" type=\"search\" placeholder=\"\(search)\" aria-label=\"\(search)\"><ul id=\"search-results\" class=\"search-results\"></ul></div>\n<ol>\n"
         for (i, item) in items.enumerated() {
             let cls = i == current ? " class=\"current\"" : ""
             out += "<li\(cls)><a href=\"\(Self.pageName(for: item.result.path))\">\(HTMLText.escape(title(of: item)))</a></li>\n"
@@ -123,7 +140,7 @@ public struct SiteBuilder: Sendable {
         out += "</ol>\n"
         let sections = outline.filter { $0.level == 2 || $0.level == 3 }
         if !sections.isEmpty {
-            out += "<div class=\"outline\"><strong>On this page</strong><ul>\n"
+            out += "<div class=\"outline\"><strong>\(HTMLText.escape(strings.text(.onThisPage)))</strong><ul>\n"
             for s in sections { out += "<li class=\"level-\(s.level)\"><a href=\"#\(s.id)\">\(HTMLText.escape(s.text))</a></li>\n" }
             out += "</ul></div>\n"
         }
@@ -131,16 +148,16 @@ public struct SiteBuilder: Sendable {
     }
 
     private func page(title: String, body: String) -> String {
-        theme.page(language: HTMLText.escape(book.metadata.language), title: HTMLText.escape(title), head: "", body: body)
+        theme.page(language: HTMLText.escape(book.metadata.language), title: HTMLText.escape(title), head: "\n" + scriptStrings, body: body)
     }
 
     private func indexPage() -> String {
         var main = "<main>\n<h1>\(HTMLText.escape(book.metadata.title))</h1>\n"
         if !book.metadata.authors.isEmpty { main += "<p class=\"authors\">\(HTMLText.escape(book.metadata.authors.joined(separator: ", ")))</p>\n" }
         if let description = book.metadata.description { main += "<p>\(HTMLText.escape(description))</p>\n" }
-        main += "<table class=\"toc\">\n<thead><tr><th>#</th><th>Chapter</th><th>Status</th><th>Time</th></tr></thead>\n<tbody>\n"
+        main += "<table class=\"toc\">\n<thead><tr><th>#</th><th>\(HTMLText.escape(strings.text(.tableChapter)))</th><th>\(HTMLText.escape(strings.text(.tableStatus)))</th><th>\(HTMLText.escape(strings.text(.tableTime)))</th></tr></thead>\n<tbody>\n"
         for (i, item) in items.enumerated() {
-            let time = String(format: "%.1f s", item.result.seconds) + (item.result.fromCache ? " (cached)" : "")
+            let time = String(format: "%.1f s", item.result.seconds) + (item.result.fromCache ? HTMLText.escape(strings.text(.cachedNote)) : "")
             main += "<tr><td>\(i + 1)</td><td><a href=\"\(Self.pageName(for: item.result.path))\">\(HTMLText.escape(title(of: item)))</a></td><td>\(statusBadge(item.result))</td><td>\(time)</td></tr>\n"
         }
         main += "</tbody></table>\n</main>"
@@ -157,18 +174,18 @@ public struct SiteBuilder: Sendable {
     private func chapterPage(_ position: Int) -> RenderedPage {
         let item = items[position]
         let pageName = Self.pageName(for: item.result.path)
-        var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML)
+        var prose = HTMLProse(allowRawHTML: book.metadata.allowRawHTML, language: book.metadata.uiLanguage)
         var main = "<main>\n"
         var entries: [SearchEntry] = []
         guard let chapter = item.chapter?.resolvingInlineValues(item.result.inlineValues) else {
             let error = item.result.chapterError
-            main += "<h1>\(HTMLText.escape(title(of: item)))</h1>\n<div class=\"error\" role=\"alert\"><p><strong>This chapter could not be read</strong>"
-            if let error { main += " at <code>\(HTMLText.escape("\(error.path):\(error.line):\(error.column)"))</code></p><p>\(HTMLText.escape(error.message))" }
+            main += "<h1>\(HTMLText.escape(title(of: item)))</h1>\n<div class=\"error\" role=\"alert\"><p><strong>\(HTMLText.escape(strings.text(.chapterUnreadable)))</strong>"
+            if let error { main += " \(HTMLText.escape(strings.text(.atLocation))) <code>\(HTMLText.escape("\(error.path):\(error.line):\(error.column)"))</code></p><p>\(HTMLText.escape(error.message))" }
             main += "</p></div>\n" + pager(position) + "</main>"
             return RenderedPage(html: page(title: title(of: item), body: sidebar(current: position, outline: []) + "\n" + main),
                                 searchEntries: entries)
         }
-        let cells = HTMLCells(chapterPath: chapter.path)
+        let cells = HTMLCells(chapterPath: chapter.path, strings: strings)
         var section = (title: chapter.title, anchor: "", text: "")
         func flush() {
             if !section.text.isEmpty || !section.anchor.isEmpty {
@@ -200,7 +217,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func pager(_ position: Int) -> String {
-        var out = "<nav class=\"pager\" aria-label=\"Chapters\">"
+        var out = "<nav class=\"pager\" aria-label=\"\(HTMLText.escape(strings.text(.chaptersLabel)))\">"
         out += position > 0 ? "<a rel=\"prev\" href=\"\(Self.pageName(for: items[position - 1].result.path))\">← \(HTMLText.escape(title(of: items[position - 1])))</a>" : "<span></span>"
         out += position + 1 < items.count ? "<a rel=\"next\" href=\"\(Self.pageName(for: items[position + 1].result.path))\">\(HTMLText.escape(title(of: items[position + 1]))) →</a>" : "<span></span>"
         return out + "</nav>\n"

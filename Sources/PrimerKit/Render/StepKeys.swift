@@ -5,26 +5,26 @@
 public enum StepKeys {
     public struct Key: Sendable {
         public var keys: String
-        public var meaning: String
+        /// What the key does, in the table's words.
+        public var what: StepKeyMeaning
+        /// What the key does, in English (`primer step --help`, the README).
+        public var meaning: String { UILanguage.en.strings.keyMeaning(what) }
     }
 
     public static let all: [Key] = [
-        Key(keys: "Enter", meaning: "run the cell shown; after it ran, show the next one"),
-        Key(keys: "c", meaning: "run the rest of the chapter without pausing"),
-        Key(keys: "e", meaning: "edit the cell in your editor (`$VISUAL`, `$EDITOR`, else `nano`, else `vi`); on save the chapter is compiled again with your version and run up to that cell, replaying the cells before it quietly"),
-        Key(keys: "r", meaning: "run the cell again (an exercise: run it and its check)"),
-        Key(keys: "o", meaning: "switch the cell between your version and the original, and run it again"),
-        Key(keys: "p, b", meaning: "back to the previous cell (the cells before it run again quietly)"),
-        Key(keys: "g N", meaning: "go to cell N, running the cells before it that are needed"),
-        Key(keys: "s", meaning: "show the solution of an exercise"),
-        Key(keys: "?", meaning: "list these keys"),
-        Key(keys: "q", meaning: "quit; Primer remembers where you were"),
+        Key(keys: "Enter", what: .enter), Key(keys: "c", what: .rest), Key(keys: "e", what: .edit),
+        Key(keys: "r", what: .rerun), Key(keys: "o", what: .original), Key(keys: "p, b", what: .back),
+        Key(keys: "g N", what: .goTo), Key(keys: "s", what: .solution), Key(keys: "?", what: .keys),
+        Key(keys: "q", what: .quit),
     ]
 
-    /// The keys as lines for a terminal.
-    public static var help: String {
-        let width = all.map(\.keys.count).max() ?? 0
-        return all.map { $0.keys.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.meaning.replacingOccurrences(of: "`", with: "") }
+    /// The keys as lines for a terminal, in English.
+    public static var help: String { help(in: UILanguage.en.strings) }
+
+    /// The keys as lines for a terminal, in `strings`' language.
+    public static func help(in strings: any UIStringTable) -> String {
+        let width = all.map { TextWidth.of($0.keys) }.max() ?? 0
+        return all.map { TextWidth.pad($0.keys, to: width + 2) + strings.keyMeaning($0.what).replacingOccurrences(of: "`", with: "") }
             .joined(separator: "\n")
     }
 
@@ -34,17 +34,17 @@ public enum StepKeys {
     }
 
     /// The prompt line under the cell `cell` (1-based), before it runs or after it ran.
-    static func prompt(cell: Int, ran: Bool, exercise: Bool, edited: Bool) -> String {
-        var parts = ["▶ cell \(cell)" + (exercise ? " (exercise)" : "")]
+    static func prompt(cell: Int, ran: Bool, exercise: Bool, edited: Bool, strings: any UIStringTable) -> String {
+        var actions: [StepPromptAction]
         switch (exercise, ran) {
-        case (true, false): parts += ["e: edit your answer", "Enter: run the starter"]
-        case (true, true): parts += ["e: edit your answer", "r: check it"]
-        case (false, false): parts += ["Enter: run this cell", "e: edit"]
-        case (false, true): parts += ["Enter: next", "e: edit", "r: rerun"]
+        case (true, false): actions = [.editAnswer, .runStarter]
+        case (true, true): actions = [.editAnswer, .checkAnswer]
+        case (false, false): actions = [.runCell, .edit]
+        case (false, true): actions = [.next, .edit, .rerun]
         }
-        if exercise { parts.append("s: solution") }
-        if edited { parts.append("o: original/yours") }
-        parts += ["c: rest", "p: back", "g N: go", "?: keys", "q: quit "]
-        return parts.joined(separator: " · ")
+        if exercise { actions.append(.solution) }
+        if edited { actions.append(.originalOrYours) }
+        actions += [.rest, .back, .goTo, .keys, .quit]
+        return ([strings.promptCell(cell, exercise: exercise)] + actions.map(strings.promptAction)).joined(separator: " · ") + " "
     }
 }

@@ -6,19 +6,18 @@ extension Stepper {
         switch event {
         case .compiling:
             if let first = visibleRunningCells.first, plan.quietThrough >= first {
-                let cells = plan.quietThrough == first ? "cell \(first + 1)" : "cells \(first + 1)–\(plan.quietThrough + 1)"
-                write(style.dim("Compiling · replaying \(cells)…") + "\n")
+                write(style.dim(strings.compilingReplaying(first: first + 1, last: plan.quietThrough + 1)) + "\n")
             } else {
-                write(style.dim("Compiling \(chapter.path)…") + "\n")
+                write(style.dim(strings.compiling(path: chapter.path)) + "\n")
             }
         case .compiled(let warnings, let expectedFailures):
             expectedCompileFailures = expectedFailures
             for warning in warnings { write(style.yellow(warning) + "\n") }
         case .cellBegan(let i):
             if isQuiet(i) { return }
-            if isCheck(i) { write(style.dim("── checking your answer ──") + "\n"); return }
+            if isCheck(i) { write(style.dim(strings.text(.checkingRule)) + "\n"); return }
             showContent(through: i)
-            write(style.dim("── output ──") + "\n")
+            write(style.dim(strings.text(.outputRule)) + "\n")
         case .output(let i, let item):
             if !isQuiet(i) { show(item) }
         case .cellEnded(let i):
@@ -30,7 +29,7 @@ extension Stepper {
         case .failedAsExpected(let cell):
             closeProgressLine()
             if case .failedAsExpected(let f) = cell.status { write(cells.failure(f, chapterPath: original.path, expected: true) + "\n\n") }
-            write(style.dim("(restarting the chapter's program without that cell; earlier cells run again quietly)") + "\n")
+            write(style.dim(strings.text(.restartingWithoutCell)) + "\n")
         case .finished(let result, _):
             closeProgressLine()
             finish(result)
@@ -38,7 +37,7 @@ extension Stepper {
     }
 
     private func solved(exercise: Int) {
-        write(style.green("✓ Correct — exercise solved.") + "\n\n")
+        write(style.green(strings.text(.exerciseSolved)) + "\n\n")
         progress?.solved(exercise: exercise, in: original.path)
         saveProgress()
     }
@@ -50,7 +49,7 @@ extension Stepper {
         if compileFailed && !learnersFault { showRemaining() }
         for (cell, failure) in result.failures { write(describe(failure, in: cell) + "\n") }
         if quit {
-            write(style.dim("Stopped. You were at cell \(current + 1); `primer step \(original.path)` goes on from there.") + "\n")
+            write(style.dim(strings.stopped(cell: current + 1, path: original.path)) + "\n")
         } else if !compileFailed && pending == nil && plan.stopAfter == nil && !learnersFault {
             showRemaining()
         }
@@ -62,9 +61,9 @@ extension Stepper {
         if isCheck(cell) {
             if failure.kind == .runtimeError {
                 let message = failure.message.hasPrefix("not yet: ") ? String(failure.message.dropFirst(9)) : failure.message
-                return style.red("✗ Not yet: ") + message + "\n" + style.dim("(e: edit your answer · s: see the solution)")
+                return style.red(strings.text(.notYet)) + message + "\n" + style.dim(strings.text(.notYetHint))
             }
-            return style.red("✗ The check could not use your code: ") + failure.message + "\n" + style.dim("(did you rename something the exercise asked for? e edits your answer, o restores the original)")
+            return style.red(strings.text(.checkCouldNotUse)) + failure.message + "\n" + style.dim(strings.text(.checkCouldNotUseHint))
         }
         let place = shown.location(ofLine: failure.line)
         var located = failure
@@ -80,7 +79,7 @@ extension Stepper {
             text += "\n" + style.dim("    " + String(repeating: " ", count: String(place.line).count) + " | ")
                 + String(repeating: " ", count: max(0, failure.column - 1)) + style.red("^")
         }
-        return text + "\n" + style.dim("(e: edit it again · o: back to the original)")
+        return text + "\n" + style.dim(strings.text(.editAgainHint))
     }
 
     // MARK: Display
@@ -118,7 +117,7 @@ extension Stepper {
         var own = cell
         own.codeLine = 1
         return cells.source(own, chapterPath: original.path,
-                            place: "your version · " + (scratch.file(forCell: index) as NSString).lastPathComponent)
+                            place: strings.text(.yourVersion) + " · " + (scratch.file(forCell: index) as NSString).lastPathComponent)
     }
 
     /// Shows prose and cells up to and including cell `index`'s source (once).

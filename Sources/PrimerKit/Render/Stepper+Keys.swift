@@ -60,7 +60,7 @@ extension Stepper {
             recordPosition()
             let exercise = original.cells[current].options.exercise
             write(style.dim(StepKeys.prompt(cell: current + 1, ran: currentRan, exercise: exercise,
-                                            edited: versions[current] != nil)))
+                                            edited: versions[current] != nil, strings: strings)))
             let key = keys?.readKey()
             write("\r\u{1B}[2K")
             switch key {
@@ -72,7 +72,7 @@ extension Stepper {
                     showContent(through: next)
                 } else if let later = visibleRunningCells.first(where: { $0 > current }) {
                     if failedItself(current) {
-                        write(style.yellow("Cell \(current + 1) failed, so the cells after it cannot run: e edits it, o goes back to the original.") + "\n")
+                        write(style.yellow(strings.cellFailedBlocksRest(cell: current + 1)) + "\n")
                     } else {
                         return .action(.goTo(later))
                     }
@@ -93,21 +93,21 @@ extension Stepper {
                 return .action(.rerun(current))
             case "o"?, "O"?:
                 if versions[current] == nil {
-                    write(style.yellow("Cell \(current + 1) is the original: you have not edited it (e edits it).") + "\n")
+                    write(style.yellow(strings.cellNotEdited(cell: current + 1)) + "\n")
                 } else {
                     if showingOriginal.contains(current) { showingOriginal.remove(current) } else { showingOriginal.insert(current) }
-                    write(style.dim(showingOriginal.contains(current) ? "Showing the original cell \(current + 1)." : "Showing your version of cell \(current + 1).") + "\n")
+                    write(style.dim(showingOriginal.contains(current) ? strings.showingOriginal(cell: current + 1) : strings.showingYours(cell: current + 1)) + "\n")
                     return .action(.rerun(current))
                 }
             case "p"?, "P"?, "b"?, "B"?:
                 if let target = previousRunningCell(before: current) { return .action(.goTo(target)) }
-                write(style.yellow("This is the first cell.") + "\n")
+                write(style.yellow(strings.text(.firstCell)) + "\n")
             case "g"?, "G"?:
-                write(style.dim("go to cell: "))
+                write(style.dim(strings.text(.goToCellPrompt)))
                 let number = keys?.readNumber(echo: write)
                 write("\r\u{1B}[2K")
                 guard let number, let target = visibleRunningCells.first(where: { $0 >= number - 1 }) else {
-                    write(style.yellow("There is no cell to run at \(number.map(String.init) ?? "that number"); cells are numbered 1–\(original.cells.count).") + "\n")
+                    write(style.yellow(strings.noCellAt(number, count: original.cells.count)) + "\n")
                     continue
                 }
                 if let next, target >= next {
@@ -115,19 +115,19 @@ extension Stepper {
                     if target == next { continue }
                     // Forward: the program runs the cells in between quietly, then asks about `target`.
                     plan.quietThrough = target - 1
-                    write(style.dim(target == next + 1 ? "Running cell \(target)…" : "Running cells \(next + 1)–\(target)…") + "\n")
+                    write(style.dim(strings.runningCells(first: next + 1, last: target)) + "\n")
                     skipContent(through: target - 1)
                     return .run
                 }
                 return .action(.goTo(target))
             case "s"?, "S"?:
                 if let exercise = original.exercise(containing: current) {
-                    write(style.dim("── solution ──") + "\n" + cells.source(original.cells[exercise.solution], chapterPath: original.path) + "\n\n")
+                    write(style.dim(strings.text(.solutionRule)) + "\n" + cells.source(original.cells[exercise.solution], chapterPath: original.path) + "\n\n")
                 } else {
-                    write(style.yellow("Cell \(current + 1) is not an exercise.") + "\n")
+                    write(style.yellow(strings.notAnExercise(cell: current + 1)) + "\n")
                 }
             case "?"?, "h"?:
-                write(StepKeys.help + "\n")
+                write(StepKeys.help(in: strings) + "\n")
             default:
                 continue
             }

@@ -15,6 +15,9 @@ public final class Stepper: RunObserver, CellGate {
     let runner: ChapterRunner
     let original: Chapter
     let style: TerminalStyle
+    /// Primer's words, in the language the learner reads.
+    let language: UILanguage
+    var strings: any UIStringTable { language.strings }
     let keys: KeyInput?
     let write: (String) -> Void
     let scratch: ScratchCopy
@@ -54,12 +57,13 @@ public final class Stepper: RunObserver, CellGate {
     var values: [Int: String] = [:]
     var expectedCompileFailures: [Int: CellFailure] = [:]
 
-    public init(runner: ChapterRunner, chapter: Chapter, style: TerminalStyle, interactive: Bool,
+    public init(runner: ChapterRunner, chapter: Chapter, style: TerminalStyle, language: UILanguage = .en, interactive: Bool,
                 progress: StepProgress? = nil, scratch: ScratchCopy? = nil, editor: CellEditor = .fromEnvironment(),
                 write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         self.runner = runner
         self.original = chapter
         self.style = style
+        self.language = language
         self.keys = interactive ? KeyInput() : nil
         self.write = write
         self.scratch = scratch ?? ScratchCopy(of: chapter)
@@ -70,7 +74,7 @@ public final class Stepper: RunObserver, CellGate {
     }
 
     var prose: TerminalProse { TerminalProse(style: style) }
-    var cells: TerminalCells { TerminalCells(style: style) }
+    var cells: TerminalCells { TerminalCells(style: style, language: language) }
     var chapter: Chapter { shown.chapter }
 
     /// Steps through the chapter until its end or until the learner quits; the last run's result.
@@ -100,7 +104,7 @@ public final class Stepper: RunObserver, CellGate {
     private func startPlan() -> Plan {
         guard keys != nil, let state = progress?.state(of: original.path), !state.finished, state.cell > 0,
               state.cell < original.cells.count else { return Plan() }
-        write(style.dim("Resuming at cell \(state.cell + 1), where you stopped (`primer step --reset` starts afresh).") + "\n")
+        write(style.dim(strings.resuming(cell: state.cell + 1)) + "\n")
         return Plan(quietThrough: previousRunningCell(before: state.cell) ?? -1)
     }
 
@@ -130,7 +134,7 @@ public final class Stepper: RunObserver, CellGate {
             let source = versions[cell] ?? original.cells[cell].source
             do {
                 let file = try scratch.fileForEditing(cell: cell, startingWith: source)
-                write(style.dim("Editing cell \(cell + 1) in \(file) (\(editor.command))…") + "\n")
+                write(style.dim(strings.editing(cell: cell + 1, file: file, editor: editor.command)) + "\n")
                 try editor.edit(file)
             } catch {
                 write(style.red("\(error)") + "\n")
@@ -170,6 +174,6 @@ public final class Stepper: RunObserver, CellGate {
 
     func saveProgress() {
         guard let progress else { return }
-        do { try progress.save() } catch { write(style.yellow("⚠ cannot save where you are: \(error)") + "\n") }
+        do { try progress.save() } catch { write(style.yellow(strings.cannotSaveProgress(error: "\(error)")) + "\n") }
     }
 }

@@ -6,9 +6,13 @@ import PrimerWire
 public struct TerminalCells {
     public var style: TerminalStyle
     public var richText: RichOutputText
+    /// Primer's words, in the reader's language (the `path:line:col: error:` prefix stays as
+    /// editors parse it).
+    public var strings: any UIStringTable
 
-    public init(style: TerminalStyle) {
+    public init(style: TerminalStyle, language: UILanguage = .en) {
         self.style = style
+        strings = language.strings
         richText = RichOutputText(width: style.width, color: style.color)
     }
 
@@ -16,7 +20,7 @@ public struct TerminalCells {
     /// (`place` instead of `path:line`, such as "your version · cell-4.swift").
     public func source(_ cell: Cell, chapterPath: String, place: String? = nil) -> String {
         let tags = cell.options.tags
-        let title = " cell \(cell.index + 1) · \(place ?? "\(chapterPath):\(cell.fenceLine)")" + (tags.isEmpty ? " " : " · " + tags.joined(separator: " ") + " ")
+        let title = " \(strings.cellLabel(cell.index + 1)) · \(place ?? "\(chapterPath):\(cell.fenceLine)")" + (tags.isEmpty ? " " : " · " + tags.joined(separator: " ") + " ")
         let header = style.dim("──" + title + String(repeating: "─", count: max(2, style.width - TextWidth.of(title) - 2)))
         let code = highlighted(cell.source)
         let gutterWidth = String(cell.codeLines.upperBound).count
@@ -68,7 +72,7 @@ public struct TerminalCells {
     public func failure(_ failure: CellFailure, chapterPath: String, expected: Bool = false) -> String {
         let head = "\(chapterPath):\(failure.line):\(failure.column): "
         if expected {
-            return style.dim(head + "failed as expected (\(failure.kind.rawValue)): \(safe(failure.message))")
+            return style.dim(head + "\(strings.text(.failedAsExpected)) (\(failure.kind.rawValue)): \(safe(failure.message))")
         }
         let lines = [style.bold(head) + style.red("error: ") + style.bold("\(failure.kind.rawValue): \(safe(failure.message))")]
             + failure.details.map { "    " + safe($0) }
@@ -79,7 +83,7 @@ public struct TerminalCells {
     public func status(_ result: CellResult, chapterPath: String) -> String? {
         switch result.status {
         case .passed, .skipped: return nil
-        case .notRun(let reason): return style.dim("(not run\(reason.isEmpty ? "" : ": " + reason))")
+        case .notRun(let reason): return style.dim("(\(strings.text(.notRun))\(reason.isEmpty ? "" : ": " + reason))")
         case .failedAsExpected(let f): return failure(f, chapterPath: chapterPath, expected: true)
         case .failed(let f): return failure(f, chapterPath: chapterPath)
         }

@@ -1,16 +1,21 @@
 // Primer's page script: copy buttons, figure toggles and search. The page works without it.
 (function () {
   "use strict";
+  // The words this script shows come from the page, in the book's language (SiteBuilder
+  // writes them from Primer's string table).
+  var wordsElement = document.getElementById("primer-strings");
+  var words = wordsElement ? JSON.parse(wordsElement.textContent) : {};
+  function word(key) { return words[key] || key; }
   document.querySelectorAll("pre.source").forEach(function (pre) {
     var button = document.createElement("button");
-    button.type = "button"; button.className = "copy"; button.textContent = "Copy";
+    button.type = "button"; button.className = "copy"; button.textContent = word("copy");
     button.addEventListener("click", function () {
       var text = pre.querySelector("code").innerText;
       if (navigator.clipboard) {
-        navigator.clipboard.writeText(text).then(function () { button.textContent = "Copied"; },
-          function () { button.textContent = "Select and copy"; });
+        navigator.clipboard.writeText(text).then(function () { button.textContent = word("copied"); },
+          function () { button.textContent = word("selectAndCopy"); });
       }
-      setTimeout(function () { button.textContent = "Copy"; }, 1500);
+      setTimeout(function () { button.textContent = word("copy"); }, 1500);
     });
     // In the cell's header (never over the code); a code block outside a cell gets it above.
     var cell = pre.closest(".cell");
@@ -23,7 +28,7 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = figure.classList.toggle("show-text");
-      button.textContent = text ? "Show as chart" : "Show as text";
+      button.textContent = word(text ? "showAsChart" : "showAsText");
     });
   });
   var input = document.getElementById("search-input");
@@ -77,6 +82,6 @@
       snippet.textContent = hit.entry.text.substr(start, 110);
       li.appendChild(a); li.appendChild(snippet); list.appendChild(li);
     });
-    if (hits.length === 0) { var li = document.createElement("li"); li.textContent = "No matches."; list.appendChild(li); }
+    if (hits.length === 0) { var li = document.createElement("li"); li.textContent = word("noMatches"); list.appendChild(li); }
   });
 })();

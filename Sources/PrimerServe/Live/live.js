@@ -4,6 +4,13 @@
 // each failure as an overlay at its cell until it is fixed.
 (function () {
   "use strict";
+  // Its words come from the page (#primer-strings, written by SiteBuilder in the book's
+  // language); `{cell}`-style placeholders are filled in here.
+  var wordsElement = document.getElementById("primer-strings");
+  var words = wordsElement ? JSON.parse(wordsElement.textContent) : {};
+  function word(key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
   var page = decodeURIComponent(location.pathname.split("/").pop()) || "index.html";
   var scrollKey = "primer-scroll:" + page;
   var saved = sessionStorage.getItem(scrollKey);
@@ -37,7 +44,7 @@
   function showFailures(state) {
     document.querySelectorAll(".primer-live-error").forEach(function (el) { el.remove(); });
     var mine = (state.failures || []).filter(function (f) { return f.page === page; });
-    if (state.bookError) mine.unshift({ cell: null, location: "book", kind: "book error", message: state.bookError });
+    if (state.bookError) mine.unshift({ cell: null, location: "book", kind: word("bookError"), message: state.bookError });
     mine.forEach(function (failure, n) {
       var box = document.createElement("div");
       box.className = "primer-live-error";
@@ -62,20 +69,20 @@
   }
   on("state", function (state) {
     clearRunning();
-    if (state.building) showStatus("Rebuilding…"); else hideStatus();
+    if (state.building) showStatus(word("rebuilding")); else hideStatus();
     showFailures(state);
   });
-  on("building", function () { showStatus("Rebuilding…"); });
-  on("compiling", function (e) { if (e.page === page) showStatus("Compiling the chapter…"); });
+  on("building", function () { showStatus(word("rebuilding")); });
+  on("compiling", function (e) { if (e.page === page) showStatus(word("compilingChapter")); });
   on("running", function (e) {
     if (e.page !== page) return;
     clearRunning();
     var cell = document.getElementById("cell-" + e.cell);
     if (cell) cell.classList.add("primer-live-running");
-    showStatus("Running cell " + e.cell + "…");
+    showStatus(word("runningCell", { cell: e.cell }));
   });
   on("progress", function (e) {
-    if (e.page === page) showStatus("Running cell " + e.cell + ": " + e.text);
+    if (e.page === page) showStatus(word("runningCellProgress", { cell: e.cell, text: e.text }));
   });
   on("reload", function (e) {
     if (e.pages.indexOf(page) < 0) return;
