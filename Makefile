@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make course   builds Primer, runs the course in Chapters/ and writes the site to _site/
+#   make course   builds Primer, runs the course in Chapters/ and writes the site of both
+#                 editions (English, Chapters/; Chinese, Chapters-zh/) to _site/
 #   make test     runs the whole test suite: the Swift tests, every example and chapter
 #                 through `primer check`, and the built site in headless Chromium
 # Both install missing Debian packages first (scripts/bootstrap.sh).
@@ -18,16 +19,16 @@ bootstrap:
 
 course: bootstrap
 	$(SWIFT) build --product primer
-	$(PRIMER) build Chapters --out $(SITE)
+	$(PRIMER) build Chapters Chapters-zh --out $(SITE)
 
 test:
 	@scripts/bootstrap.sh --browser --sandbox
 	$(SWIFT) build --build-tests
-	$(GUARD) 2400 $(PRIMER) check Examples Chapters --junit .build/primer-check.xml
+	$(GUARD) 2400 $(PRIMER) check Examples Chapters Chapters-zh --junit .build/primer-check.xml
 	@# The same course on one thread, run again from scratch: its numbers must hold on any machine.
-	$(GUARD) 2400 env PRIMER_THREADS=1 OPENBLAS_NUM_THREADS=1 $(PRIMER) check Examples Chapters --no-cache \
+	$(GUARD) 2400 env PRIMER_THREADS=1 OPENBLAS_NUM_THREADS=1 $(PRIMER) check Examples Chapters Chapters-zh --no-cache \
 		--cache-dir .build/primer-cache-one-thread
-	$(GUARD) 600 $(PRIMER) build Chapters --out .build/test-site
+	$(GUARD) 600 $(PRIMER) build Chapters Chapters-zh --out .build/test-site
 	$(GUARD) 600 python3 scripts/browser_check.py .build/test-site .build/browser-screenshots
 	$(GUARD) 300 python3 scripts/serve_check.py $(PRIMER)
 	$(GUARD) 1800 $(SWIFT) test --skip-build

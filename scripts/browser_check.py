@@ -3,6 +3,12 @@ fails on console errors, uncaught exceptions and failed requests, and saves a sc
 each page. Standard library only (a minimal WebSocket client); traffic stays on loopback.
 
     python3 scripts/browser_check.py _site [screenshots-folder]
+
+A site of several editions (_site/index.html, _site/en/…, _site/zh/…) is checked page by page
+too, and further: every language-switcher link must lead to a page that exists, searching the
+Chinese edition for 卷积 ("convolution", inside sentences with no spaces) must find sections
+about convolution, and a Chinese page's text must be drawn with a font that has its glyphs
+(no missing-glyph boxes).
 """
 import base64, glob, http.client, json, os, re, shutil, socket, struct, subprocess, sys, tempfile, time
 
@@ -111,6 +117,57 @@ def problems_in(events, page_dir):
     return found
 
 
+def edition_links(page):
+    """The language switcher's links on a page, as (href, resolved path)."""
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    return [(href, os.path.normpath(os.path.join(os.path.dirname(page), href)))
+            for href in re.findall(r'<a class="edition-link" href="([^"]+)"', html)]
+
+
+def search_for(tools, query):
+    """Types a query into the page's search box; returns the results' (title, href) pairs."""
+    script = ("(function(){var i=document.getElementById('search-input'); if(!i) return null;"
+              "i.value=%s; i.dispatchEvent(new Event('input'));"
+              "return Array.from(document.querySelectorAll('#search-results a')).map(function(a){return [a.textContent,a.getAttribute('href')];});})()"
+              % json.dumps(query))
+    return tools.send("Runtime.evaluate", expression=script, returnByValue=True).get("result", {}).get("value")
+
+
+def fonts_drawing(tools, selector):
+    """The fonts Chromium drew the first element matching `selector` with: [(family, glyphs)]."""
+    tools.send("DOM.enable")
+    tools.send("CSS.enable")
+    root = tools.send("DOM.getDocument")["root"]["nodeId"]
+    node = tools.send("DOM.querySelector", nodeId=root, selector=selector).get("nodeId")
+    if not node:
+        return None
+    fonts = tools.send("CSS.getPlatformFontsForNode", nodeId=node).get("fonts", [])
+    return [(f.get("familyName", ""), f.get("glyphCount", 0)) for f in fonts]
+
+
+def edition_problems(tools, page, site):
+    """What is wrong with a page of a multi-edition site beyond loading it."""
+    found = []
+    for href, target in edition_links(page):
+        if not os.path.isfile(target):
+            found.append(f"language switcher link {href} leads nowhere ({target} does not exist)")
+    relative = os.path.relpath(page, site)
+    if relative.startswith("zh" + os.sep):
+        fonts = fonts_drawing(tools, "main h1") or []
+        if not any("CJK" in family and glyphs > 0 for family, glyphs in fonts):
+            found.append(f"Chinese text not drawn with a CJK font (fonts used: {fonts}); install fonts-noto-cjk")
+        if relative == os.path.join("zh", "index.html"):
+            hits = search_for(tools, "卷积") or []
+            if not any("卷积" in title for title, _ in hits):
+                found.append(f"searching 卷积 found no section about convolution (results: {hits})")
+    if relative == os.path.join("en", "index.html"):
+        hits = search_for(tools, "convolution") or []
+        if not any("onvolution" in title for title, _ in hits):
+            found.append(f"searching convolution found no section about convolution (results: {hits})")
+    return found
+
+
 def main():
     site = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "_site")
     shots = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(site), "browser-screenshots"))
@@ -118,7 +175,8 @@ def main():
     if not browser:
         print("browser-check: chromium is not installed (scripts/bootstrap.sh --browser installs it)", file=sys.stderr)
         return 2
-    pages = sorted(glob.glob(os.path.join(site, "*.html")))
+    pages = sorted(glob.glob(os.path.join(site, "*.html")) + glob.glob(os.path.join(site, "*", "*.html")))
+    editions = os.path.isdir(os.path.join(site, "zh")) or os.path.isdir(os.path.join(site, "en"))
     if not pages:
         print(f"browser-check: no pages in {site}; build the site first (make course)", file=sys.stderr)
         return 2
@@ -157,10 +215,12 @@ def main():
             height = min(6000, int(metrics.get("cssContentSize", {}).get("height", 1600)))
             shot = tools.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
                               clip={"x": 0, "y": 0, "width": 1280, "height": max(height, 1), "scale": 1})
-            name = os.path.splitext(os.path.basename(page))[0]
+            name = os.path.splitext(os.path.relpath(page, site))[0].replace(os.sep, "-")
             with open(os.path.join(shots, name + ".png"), "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
             problems = problems_in(tools.events, site)
+            if editions:
+                problems += edition_problems(tools, page, site)
             if not loaded:
                 problems.append("the page did not finish loading in 30 s")
             if problems:

@@ -5,10 +5,15 @@ import PrimerKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run what the cache does not hold and write the static HTML course.",
-        discussion: "A chapter that fails still gets its page, with the error shown at its cell; the build then exits with status 1.")
+        discussion: """
+            A chapter that fails still gets its page, with the error shown at its cell; the build then exits with status 1. \
+            Given several books (editions of one course, e.g. `Chapters Chapters-zh`), each goes to a folder named for its \
+            language (`en/`, `zh/`) with a language switcher on every page and an index that offers them all; a translated \
+            chapter's results come from its source's run.
+            """)
 
-    @Argument(help: "The book folder (with SUMMARY.md, or chapters ordered by file name).")
-    var book: String = "Chapters"
+    @Argument(help: "The book folders (with SUMMARY.md, or chapters ordered by file name); default: Chapters and its editions.")
+    var books: [String] = []
 
     @Option(help: "Where to write the site (replaced as a whole when the build finishes).")
     var out: String = "_site"
@@ -19,11 +24,15 @@ struct Build: ParsableCommand {
     @Flag(help: "Say why each chapter ran or came from the cache.")
     var explain = false
 
+    @Flag(help: "Treat stale translations as errors.")
+    var strict = false
+
     @OptionGroup var cache: CacheOptions
 
     func run() throws {
-        let loaded: PrimerKit.Book
-        do { loaded = try PrimerKit.Book.load(folder: book) } catch {
+        let folders = books.isEmpty ? ["Chapters"] + Editions.translations(of: "Chapters") : books
+        var loaded: [PrimerKit.Book] = []
+        do { loaded = try folders.map { try PrimerKit.Book.load(folder: $0) } } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
@@ -31,29 +40,53 @@ struct Build: ParsableCommand {
         let style = TerminalStyle.detect()
         let report = CheckReport(style: style)
         let batch = ChapterBatch(runner: runner, jobs: jobs, useCache: !cache.noCache)
-        let items = batch.run(loaded.chapters.map(\.path)) { item in
+        // One batch for every edition: sources run first, their translations share the runs.
+        let paths = loaded.flatMap { $0.chapters.map(\.path) }
+        let all = batch.run(paths) { item in
             print(report.summaryLine(item.result))
             if explain { print(style.dim("      " + item.explanation)) }
         }
-        let links = LinkCheck.run(items.compactMap(\.chapter), book: Set(loaded.chapters.map(\.path)), root: loaded.folder)
-        var site = SiteBuilder(book: loaded, items: items)
-        site.assets = links.assets
-        do { try site.write(to: out) } catch {
+        var editions: [CourseSite.Edition] = []
+        var problems: [LinkCheck.Problem] = []
+        var external: [LinkCheck.External] = []
+        var offset = 0
+        for book in loaded {
+            let items = Array(all[offset..<(offset + book.chapters.count)])
+            offset += book.chapters.count
+            let links = LinkCheck.run(items.compactMap(\.chapter), book: Set(book.chapters.map(\.path)), root: book.folder)
+            problems += links.problems
+            external += links.external
+            editions.append(CourseSite.Edition(book: book, items: items, assets: links.assets))
+        }
+        var siteWarnings: [String] = []
+        do {
+            if editions.count == 1 {
+                var site = SiteBuilder(book: editions[0].book, items: editions[0].items)
+                site.assets = editions[0].assets
+                try site.write(to: out)
+                siteWarnings = site.warnings
+            } else {
+                var site = CourseSite(editions: editions)
+                try site.write(to: out)
+                siteWarnings = site.warnings
+            }
+        } catch {
             printError("error: could not write the site to \(out): \(error)")
             throw ExitCode(2)
         }
-        site.warnings.forEach(printError)
-        for item in items { item.result.warnings.forEach { printError(style.yellow($0)) } }
-        let brokenLinks = Set(links.problems.map(\.path))
-        let failed = items.filter { !$0.result.passed || brokenLinks.contains($0.result.path) }
+        siteWarnings.forEach(printError)
+        for item in all { item.result.warnings.forEach { printError(style.yellow($0)) } }
+        let stale = Set(StalenessReport.print(all.compactMap(\.chapter), strict: strict, style: style))
+        let brokenLinks = Set(problems.map(\.path))
+        let failed = all.filter { !$0.result.passed || brokenLinks.contains($0.result.path) || stale.contains($0.result.path) }
         for item in failed where !item.result.passed { print(""); print(report.failureDetails(item.result, source: item.chapter?.source)) }
-        if !links.problems.isEmpty { print("") }
-        for problem in links.problems { print(style.bold("\(problem.path):\(problem.line):\(problem.column): ") + style.red("error: ") + problem.message) }
-        LinkCheck.externalSummary(links.external, explain: explain).forEach { print(style.dim($0)) }
+        if !problems.isEmpty { print("") }
+        for problem in problems { print(style.bold("\(problem.path):\(problem.line):\(problem.column): ") + style.red("error: ") + problem.message) }
+        LinkCheck.externalSummary(external, explain: explain).forEach { print(style.dim($0)) }
         let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").standardizedFileURL.path
         print("")
         print("The course is at \(index)")
-        print("chapters: \(items.count - failed.count) passed, \(failed.count) failed")
+        print("chapters: \(all.count - failed.count) passed, \(failed.count) failed")
         if !failed.isEmpty { throw ExitCode(1) }
     }
 }

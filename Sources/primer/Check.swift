@@ -7,7 +7,7 @@ struct Check: ParsableCommand {
         abstract: "Run every chapter and example and report each failure at file:line.",
         discussion: "Exits with status 0 only when every cell did what its chapter says (expected outputs and expect-error included).")
 
-    @Argument(help: "Chapters or folders of chapters (default: Chapters and Examples).")
+    @Argument(help: "Chapters or folders of chapters (default: Chapters, its editions and Examples).")
     var paths: [String] = []
 
     @Option(name: [.short, .customLong("jobs")], help: "How many chapters to run at once (default: the number of cores).")
@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Say why each chapter ran or came from the cache.")
     var explain = false
 
-    @Flag(help: "Treat warnings (formulas that cannot be typeset) as errors.")
+    @Flag(help: "Treat warnings (formulas that cannot be typeset, stale translations) as errors.")
     var strict = false
 
     @OptionGroup var cache: CacheOptions
@@ -45,7 +45,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let defaults = ["Chapters", "Examples"].filter { FileManager.default.fileExists(atPath: $0) }
+        let books = FileManager.default.fileExists(atPath: "Chapters") ? ["Chapters"] + Editions.translations(of: "Chapters") : []
+        let defaults = books + ["Examples"].filter { FileManager.default.fileExists(atPath: $0) }
         var chapters: [String]
         do { chapters = try ChapterCollection.collect(paths.isEmpty ? defaults : paths) } catch {
             printError("error: \(error)")
@@ -75,6 +76,7 @@ struct Check: ParsableCommand {
                 warned.append(item.result.path)
             }
         }
+        warned += StalenessReport.print(items.compactMap(\.chapter), strict: strict, style: style)
         let links = LinkCheck.run(loose: items.compactMap(\.chapter))
         let brokenLinks = Set(links.problems.map(\.path))
         let failed = items.filter { !$0.result.passed || (strict && warned.contains($0.result.path)) || brokenLinks.contains($0.result.path) }

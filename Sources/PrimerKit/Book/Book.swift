@@ -29,6 +29,9 @@ public struct Book: Equatable, Sendable {
         public var description: String?
         /// Whether raw HTML in chapters reaches the site (off: it is shown as text).
         public var allowRawHTML: Bool = false
+        /// The book this one translates, relative to this book's folder (`"../Chapters"`): then
+        /// this book is an edition of that one, and its chapters name their sources.
+        public var translationOf: String?
 
         public init(title: String, language: String = "en", authors: [String] = [], description: String? = nil, allowRawHTML: Bool = false) {
             self.title = title; self.language = language; self.authors = authors
@@ -38,7 +41,7 @@ public struct Book: Equatable, Sendable {
         /// The language Primer's own words are in for this book (`language`, a BCP-47 tag).
         public var uiLanguage: UILanguage { UILanguage(tag: language) }
 
-        enum CodingKeys: String, CodingKey { case title, language, authors, description, allowRawHTML }
+        enum CodingKeys: String, CodingKey { case title, language, authors, description, allowRawHTML, translationOf }
 
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -47,6 +50,7 @@ public struct Book: Equatable, Sendable {
             authors = try c.decodeIfPresent([String].self, forKey: .authors) ?? []
             description = try c.decodeIfPresent(String.self, forKey: .description)
             allowRawHTML = try c.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
+            translationOf = try c.decodeIfPresent(String.self, forKey: .translationOf)
         }
     }
 

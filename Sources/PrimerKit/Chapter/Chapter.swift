@@ -32,6 +32,18 @@ public struct Chapter: Equatable, Sendable {
     /// Which version of its exercises the chapter's program runs (solutions for CI, the
     /// learner's code under `step`).
     public var exerciseRun: ExerciseRun = .verifySolutions
+    /// The chapter this one translates (`<!-- primer: translates ../Chapters/03-x.md -->`):
+    /// then its cells are the source's, and its results come from the source's run.
+    public var translation: TranslationSource?
+
+    /// Where a translated chapter's source is: a path usable from the current directory, and
+    /// the line of the directive that names it.
+    public struct TranslationSource: Equatable, Sendable {
+        public var path: String
+        /// The path as the directive writes it, relative to the translated chapter's folder.
+        public var written: String
+        public var line: Int
+    }
 
     public struct FormulaProblem: Equatable, Sendable {
         public var line: Int

@@ -16,6 +16,7 @@ struct ChapterParser {
         var dataFiles: [String] = []
         var tolerance: StatedTolerance?
         var limits = ResourceLimits()
+        var translation: (source: String, line: Int)?
         var title: String?
 
         for block in blocks {
@@ -59,6 +60,11 @@ struct ChapterParser {
                         tolerance = StatedTolerance(options: options, source: .chapter(line: line))
                     case .limits(let stated):
                         limits = stated.filled(from: limits)
+                    case .translates(let source):
+                        if let first = translation {
+                            throw ChapterError(path: path, line: line, message: "a chapter translates one source chapter; it already names one at line \(first.line)")
+                        }
+                        translation = (source, line)
                     }
                 } else {
                     content.append(.prose(block))
@@ -80,6 +86,7 @@ struct ChapterParser {
         chapter.inlineValues = inlineValues
         chapter.tolerance = tolerance
         chapter.limits = limits
+        chapter.translation = translation.map { Chapter.TranslationSource(path: Paths.lexicallyJoined(folder: (path as NSString).deletingLastPathComponent, $0.source), written: $0.source, line: $0.line) }
         chapter.formulaProblems = MathProtection.problems(in: protected).map { .init(line: $0.line, message: $0.message) }
         return chapter
     }
@@ -138,10 +145,12 @@ struct ChapterParser {
 ///     <!-- primer: reads data/x.csv data/y.csv -->   files the cells read
 ///     <!-- primer: tolerance=2% abs=0.01 -->         the tolerance of the chapter's `output` blocks
 ///     <!-- primer: memory=2GB cpu=300 processes=64 -->  the resource limits of the chapter's cells
+///     <!-- primer: translates ../Chapters/03-x.md -->  the chapter translates that one (an edition)
 enum PrimerDirective: Equatable {
     case reads([String])
     case tolerance(ToleranceOptions)
     case limits(ResourceLimits)
+    case translates(String)
 
     static func parse(_ html: String, path: String, line: Int) throws -> PrimerDirective? {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -151,6 +160,9 @@ enum PrimerDirective: Equatable {
         let words = body.dropFirst("primer:".count).split(whereSeparator: \.isWhitespace).map(String.init)
         switch words.first {
         case "reads" where words.count > 1: return .reads(Array(words.dropFirst()))
+        case "translates" where words.count == 2: return .translates(words[1])
+        case "translates":
+            throw ChapterError(path: path, line: line, message: "`primer: translates` takes the path of the source chapter, relative to this file, e.g. `<!-- primer: translates ../Chapters/03-two-workflows.md -->`")
         case let first? where ToleranceOptions.keys.contains(where: first.hasPrefix):
             do { return .tolerance(try ToleranceOptions.parse(words)) } catch {
                 throw ChapterError(path: path, line: line, message: "tolerance directive: " + error.message)
@@ -160,7 +172,7 @@ enum PrimerDirective: Equatable {
                 throw ChapterError(path: path, line: line, message: "limits directive: " + error.message)
             }
         default:
-            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change), `primer: tolerance=2% abs=0.01 integers=1%` (the tolerance of the chapter's output blocks), `primer: memory=2GB cpu=300 processes=64` (the chapter's resource limits)")
+            throw ChapterError(path: path, line: line, message: "unknown Primer directive `\(body)`; known: `primer: reads FILE…` (files the cells read, so the cache notices when they change), `primer: tolerance=2% abs=0.01 integers=1%` (the tolerance of the chapter's output blocks), `primer: memory=2GB cpu=300 processes=64` (the chapter's resource limits), `primer: translates ../Chapters/FILE.md` (the chapter this one translates)")
         }
     }
 }

@@ -23,14 +23,18 @@ public struct ChapterBatch: Sendable {
         public var explanation: String
     }
 
-    /// Runs every chapter; `onFinish` is called (serially) as each one finishes.
+    /// Runs every chapter; `onFinish` is called (serially) as each one finishes. Translated
+    /// chapters start after the others, so that they find their sources' runs made or under way.
     public func run(_ paths: [String], onFinish: @escaping @Sendable (Item) -> Void = { _ in }) -> [Item] {
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = jobs
         let items = Locked([Item?](repeating: nil, count: paths.count))
-        for (i, path) in paths.enumerated() {
+        let loaded = paths.map { path in Result { try Chapter.load(path: path) } }
+        let translations = Set(paths.indices.filter { (try? loaded[$0].get())?.translation != nil })
+        let order = paths.indices.filter { !translations.contains($0) } + paths.indices.filter(translations.contains)
+        for i in order {
             queue.addOperation {
-                let item = self.runOne(path)
+                let item = self.runOne(paths[i], loaded: loaded[i])
                 items.withLock { items in
                     items[i] = item
                     onFinish(item)
@@ -42,9 +46,13 @@ public struct ChapterBatch: Sendable {
     }
 
     public func runOne(_ path: String) -> Item {
+        runOne(path, loaded: Result { try Chapter.load(path: path) })
+    }
+
+    func runOne(_ path: String, loaded: Result<Chapter, any Error>) -> Item {
         let start = Date()
         do {
-            let chapter = try Chapter.load(path: path)
+            let chapter = try loaded.get()
             let explained = runner.run(chapter, useCache: useCache, observer: observer?(path))
             return Item(chapter: chapter, result: explained.result, explanation: explained.explanation)
         } catch let error as ChapterError {

@@ -19,6 +19,8 @@ public final class ChapterRunner: Sendable {
 
     /// The sandbox every chapter runs in (`--sandbox`); nil: only chapters whose book asks for it.
     public let sandbox: Sandbox?
+    /// The results this runner made, by program: every edition of a chapter shares one run.
+    let sourceRuns = SourceRuns()
 
     /// With a `sandbox` (from `Sandbox.prepare()`, which throws when one cannot be set up),
     /// every chapter runs in it.
@@ -51,12 +53,15 @@ public final class ChapterRunner: Sendable {
     }
 
     /// Runs `chapter`, or returns its cached result when nothing that affects outputs changed.
-    /// With a `gate` the chapter always runs and the result is not stored.
+    /// With a `gate` the chapter always runs and the result is not stored. A translated chapter
+    /// (`<!-- primer: translates … -->`) is not compiled: its cells are checked against its
+    /// source's and its result is the source's run, at its own lines.
     @discardableResult
     public func run(_ chapter: Chapter, useCache: Bool = true, observer: RunObserver? = nil,
                     gate: CellGate? = nil) -> Explained {
-        let explained = runOrLookUp(chapter, useCache: useCache && gate == nil, store: gate == nil,
-                                    observer: observer, gate: gate)
+        let explained = chapter.translation != nil && gate == nil
+            ? runTranslation(chapter, useCache: useCache, observer: observer)
+            : runOrLookUp(chapter, useCache: useCache && gate == nil, store: gate == nil, observer: observer, gate: gate)
         observer?.observe(.finished(explained.result, explanation: explained.explanation))
         return explained
     }
@@ -64,11 +69,40 @@ public final class ChapterRunner: Sendable {
     private func runOrLookUp(_ chapter: Chapter, useCache: Bool, store: Bool, observer: RunObserver?, gate: CellGate?) -> Explained {
         let (key, parts) = ResultCache.key(for: chapter, compilerVersion: compilerVersion, engineFingerprint: engines.fingerprint,
                                            sandboxed: sandbox != nil || chapter.bookRequiresSandbox)
+        guard store else {
+            let (result, _) = lookUpOrExecute(chapter, key: key, parts: parts, useCache: useCache, store: false, observer: observer, gate: gate)
+            return Explained(result: ExpectationCheck.apply(chapter, to: result), explanation: "ran: stepping")
+        }
+        // A source's run is recorded for its translations, which wait for it while it runs.
+        let program = key + " " + Paths.absolute(chapter.path)
+        sourceRuns.begin(program)
+        let made = lookUpOrExecute(chapter, key: key, parts: parts, useCache: useCache, store: true, observer: observer, gate: nil)
+        sourceRuns.record(made.result, for: program)
+        return Explained(result: ExpectationCheck.apply(chapter, to: made.result), explanation: made.explanation)
+    }
+
+    /// The run of `source` for one of its translations: the one this command made or is making
+    /// (so that every edition shares one run, with `--no-cache` too), else the cache's, else a
+    /// new one.
+    private func sharedRun(of source: Chapter, useCache: Bool, observer: RunObserver?) -> Explained {
+        let (key, parts) = ResultCache.key(for: source, compilerVersion: compilerVersion, engineFingerprint: engines.fingerprint,
+                                           sandboxed: sandbox != nil || source.bookRequiresSandbox)
+        var explanation = "shared: the same program already ran in this command"
+        let (result, _) = sourceRuns.result(for: key + " " + Paths.absolute(source.path)) {
+            let made = lookUpOrExecute(source, key: key, parts: parts, useCache: useCache, store: true, observer: observer, gate: nil)
+            explanation = made.explanation
+            return made.result
+        }
+        return Explained(result: ExpectationCheck.apply(source, to: result), explanation: explanation)
+    }
+
+    private func lookUpOrExecute(_ chapter: Chapter, key: String, parts: [String], useCache: Bool, store: Bool,
+                                 observer: RunObserver?, gate: CellGate?) -> (result: ChapterResult, explanation: String) {
         var explanation = useCache ? "no cache" : (gate == nil ? "ran: --no-cache" : "ran: stepping")
         if useCache, let cache {
             switch cache.lookup(chapter, key: key, parts: parts) {
             case .hit(let cached):
-                return Explained(result: ExpectationCheck.apply(chapter, to: cached), explanation: "from cache: nothing that affects its outputs changed")
+                return (cached, "from cache: nothing that affects its outputs changed")
             case .miss(let reason):
                 explanation = "ran: " + reason
             }
@@ -81,7 +115,29 @@ public final class ChapterRunner: Sendable {
         if store, let cache, !result.hasLaunchFailure, !execution.stoppedByGate {
             do { try cache.store(result, key: key, parts: parts) } catch { explanation += " (cache not written: \(error))" }
         }
-        return Explained(result: ExpectationCheck.apply(chapter, to: result), explanation: explanation)
+        return (result, explanation)
+    }
+
+    /// A translated chapter's result: its source's, once its cells are shown to be the source's.
+    private func runTranslation(_ chapter: Chapter, useCache: Bool, observer: RunObserver?) -> Explained {
+        guard let named = chapter.translation else { preconditionFailure("runTranslation needs a translated chapter") }
+        func failed(_ error: ChapterError, _ why: String) -> Explained {
+            Explained(result: ChapterResult(path: chapter.path, cells: [], seconds: 0, chapterError: error), explanation: why)
+        }
+        let source: Chapter
+        do { source = try Chapter.load(path: named.path) } catch {
+            let reason = (error as? ChapterError).map { "line \($0.line): \($0.message)" } ?? "\(error)"
+            return failed(ChapterError(path: chapter.path, line: named.line, message: "cannot use the source chapter \(named.path) this chapter translates (\(reason)); fix the path in the `primer: translates` directive, which is relative to this file"), "not run: its source cannot be read")
+        }
+        if source.translation != nil {
+            return failed(ChapterError(path: chapter.path, line: named.line, message: "\(named.path) is itself a translation; name the chapter it translates instead"), "not run: its source is a translation")
+        }
+        do { try CellIdentity.verify(translation: chapter, source: source) } catch let error as ChapterError {
+            return failed(error, "not run: its cells differ from its source's")
+        } catch { return failed(ChapterError(path: chapter.path, line: named.line, message: "\(error)"), "not run") }
+        let explained = sharedRun(of: source, useCache: useCache, observer: observer)
+        return Explained(result: TranslatedResult.map(explained.result, from: source, to: chapter),
+                         explanation: "from its source \(source.path)'s run (\(explained.explanation))")
     }
 }
 

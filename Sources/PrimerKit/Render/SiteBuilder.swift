@@ -19,6 +19,9 @@ public struct SiteBuilder: Sendable {
     /// Files of the book folder that pages link to or show (`img/plot.png`), by path relative
     /// to it: each is copied to the same path in the site (`LinkCheck.Report.assets`).
     public var assets: Set<String> = []
+    /// The book's other editions, for the language switcher on every page (`CourseSite` sets
+    /// them when it writes several editions side by side).
+    public var otherEditions: [EditionLink] = []
     /// The stylesheet, script and page skeleton: Primer's own, or the book's `theme/` files.
     let theme: SiteTheme
 
@@ -49,20 +52,14 @@ public struct SiteBuilder: Sendable {
     }
 
     public mutating func write(to outputDirectory: String) throws {
-        let parent = (outputDirectory as NSString).deletingLastPathComponent
-        let name = (outputDirectory as NSString).lastPathComponent
-        let staging = (parent.isEmpty ? "." : parent) + "/.\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: staging + "/assets", withIntermediateDirectories: true)
-        do {
-            try writeFiles(into: staging)
-            try AtomicFile.replaceDirectory(outputDirectory, with: staging)
-        } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw error
-        }
+        var site = self
+        try AtomicFile.writeDirectory(outputDirectory) { folder in try site.writeFiles(into: folder) }
+        warnings = site.warnings
     }
 
-    private mutating func writeFiles(into folder: String) throws {
+    /// Writes the site's files into `folder`, which exists and is the site's own.
+    mutating func writeFiles(into folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder + "/assets", withIntermediateDirectories: true)
         func put(_ text: String, _ file: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file))
         }
@@ -132,6 +129,7 @@ public struct SiteBuilder: Sendable {
     private func sidebar(current: Int?, outline: [(level: Int, id: String, text: String)]) -> String {
         let search = HTMLText.escape(strings.text(.searchPlaceholder))
         var out = "<nav class=\"sidebar\" aria-label=\"\(HTMLText.escape(strings.text(.contentsLabel)))\">\n<a class=\"book-title\" href=\"index.html\">\(HTMLText.escape(book.metadata.title))</a>\n"
+        out += languageSwitcher(current: current)
         out += "<div class=\"search\" role=\"search\"><input id=\"search-input\" type=\"search\" placeholder=\"\(search)\" aria-label=\"\(search)\"><ul id=\"search-results\" class=\"search-results\"></ul></div>\n<ol>\n"
         for (i, item) in items.enumerated() {
             let cls = i == current ? " class=\"current\"" : ""
@@ -145,6 +143,21 @@ public struct SiteBuilder: Sendable {
             out += "</ul></div>\n"
         }
         return out + "</nav>"
+    }
+
+    /// Links to the page of the same chapter in each other edition (its index when it has no
+    /// such chapter); empty for a book on its own.
+    private func languageSwitcher(current: Int?) -> String {
+        guard !otherEditions.isEmpty else { return "" }
+        let key = current.map { Editions.originKey(of: items[$0].chapter, path: items[$0].result.path) }
+        var out = "<div class=\"editions\" role=\"navigation\" aria-label=\"\(HTMLText.escape(strings.text(.languageLabel)))\">"
+        out += "<span class=\"edition-current\" aria-current=\"true\">\(HTMLText.escape(book.metadata.uiLanguage.nativeName))</span>"
+        for edition in otherEditions {
+            let page = key.flatMap { edition.pages[$0] } ?? "index.html"
+            let tag = HTMLText.escape(edition.language)
+            out += " <a class=\"edition-link\" href=\"\(HTMLText.escape(edition.folderFromHere + page))\" hreflang=\"\(tag)\" lang=\"\(tag)\">\(HTMLText.escape(edition.name))</a>"
+        }
+        return out + "</div>\n"
     }
 
     private func page(title: String, body: String) -> String {

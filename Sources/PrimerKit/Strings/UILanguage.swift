@@ -21,6 +21,16 @@ public enum UILanguage: String, Sendable, CaseIterable {
         self = primary == "zh" ? .zhHans : .en
     }
 
+    /// The language's name for itself, as a language switcher offers it.
+    ///
+    ///     UILanguage.zhHans.nativeName   // "中文"
+    public var nativeName: String {
+        switch self {
+        case .en: "English"
+        case .zhHans: "中文"
+        }
+    }
+
     /// The tag written into pages: `<html lang="zh-Hans">`.
     public var tag: String { rawValue }
 

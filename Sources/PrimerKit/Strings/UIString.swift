@@ -16,6 +16,7 @@ public enum UIText: String, Sendable, CaseIterable {
     case chapterUnreadable, atLocation, cachedNote
     case copy, copied, selectAndCopy, showAsChart, showAsText, noMatches
     case showSolution, showTheCode, linkToSection
+    case languageLabel, editionsHeading
     // A cell's or chapter's state, on pages and in reports.
     case passed, failed, failedAsExpected, notRun, notRunNorun
     case fromCache, ran

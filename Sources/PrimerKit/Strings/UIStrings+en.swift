@@ -23,6 +23,8 @@ struct EnglishStrings: UIStringTable {
         case .showSolution: "Show solution"
         case .showTheCode: "Show the code"
         case .linkToSection: "Link to this section"
+        case .languageLabel: "Language"
+        case .editionsHeading: "Editions"
         case .passed: "passed"
         case .failed: "failed"
         case .failedAsExpected: "failed as expected"

@@ -24,6 +24,8 @@ struct SimplifiedChineseStrings: UIStringTable {
         case .showSolution: "显示答案"
         case .showTheCode: "显示代码"
         case .linkToSection: "链接到本节"
+        case .languageLabel: "语言"
+        case .editionsHeading: "版本"
         case .passed: "通过"
         case .failed: "失败"
         case .failedAsExpected: "按预期失败"

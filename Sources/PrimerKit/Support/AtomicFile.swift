@@ -34,6 +34,25 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes a whole folder: `fill` writes into a fresh staging folder beside `target`, which
+    /// then replaces `target` in one step (`replaceDirectory(_:with:)`); when `fill` throws,
+    /// the staging folder is removed and `target` is left as it was.
+    ///
+    ///     try AtomicFile.writeDirectory("_site") { folder in try page.write(to: folder + "/index.html") }
+    public static func writeDirectory(_ target: String, fill: (String) throws -> Void) throws {
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let staging = (parent.isEmpty ? "." : parent) + "/.\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try fill(staging)
+            try replaceDirectory(target, with: staging)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
     /// Puts the finished folder `staged` in the place of `target` in one step: the old folder
     /// (if any) is moved to `staged`'s place and can then be removed. Uses `renameat2` with
     /// `RENAME_EXCHANGE`, so `target` is never missing or half-written; falls back to two

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The runs of source chapters one `ChapterRunner` made, by cache key, so that every edition
+/// of a chapter shares one run even with `--no-cache` or while the source is still running:
+/// a translation asks for its source's result and waits for a run in progress rather than
+/// starting another.
+///
+///     let result = runs.result(for: key) { runner.run(source) }   // runs once per key
+final class SourceRuns: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var results: [String: ChapterResult] = [:]
+    private var running: Set<String> = []
+    /// Results kept, at most: a long `primer serve` session edits chapters many times.
+    private let capacity = 64
+
+    /// The result for `key`: recorded, awaited while another thread runs it, or made by `run`.
+    func result(for key: String, run: () -> ChapterResult) -> (result: ChapterResult, ranHere: Bool) {
+        condition.lock()
+        while running.contains(key) { condition.wait() }
+        if let done = results[key] { condition.unlock(); return (done, false) }
+        running.insert(key)
+        condition.unlock()
+        let made = run()
+        record(made, for: key)
+        return (made, true)
+    }
+
+    /// Marks `key` as being run, so that translations wait for it; `record` ends the mark.
+    func begin(_ key: String) {
+        condition.lock(); running.insert(key); condition.unlock()
+    }
+
+    func record(_ result: ChapterResult, for key: String) {
+        condition.lock()
+        if results.count >= capacity { results.removeAll() }
+        results[key] = result
+        running.remove(key)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Ends a `begin` without a result (the run was stopped), waking whoever waits.
+    func abandon(_ key: String) {
+        condition.lock(); running.remove(key); condition.broadcast(); condition.unlock()
+    }
+}
