@@ -163,33 +163,20 @@ import Testing
         #expect(output.contains("warning from cell 2"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+    @Test(.enabled(if: TmuxScreen.available))
     func stepWaitsForTheLearnerUnderTmux() throws {
         let path = TestSupport.copyFixture("state-and-streams.md")
         let folder = (path as NSString).deletingLastPathComponent
-        let session = "primer-test-\(getpid())"
         let command = "cd \(folder) && PRIMER_HOME=\(TestSupport.runner.toolchain.packageRoot) PRIMER_STATE_DIR=\(TestSupport.scratchFolder("state")) \(TestSupport.primerExecutable) step state-and-streams.md; echo EXIT=$?; sleep 60"
-        func tmux(_ args: [String]) throws -> String {
-            try Shell.run("/usr/bin/tmux", args).output
-        }
-        // The tmux server outlives `new-session`: it must not inherit a pipe we read to its end.
-        _ = try Shell.run("/usr/bin/tmux", ["new-session", "-d", "-s", session, "-x", "100", "-y", "50", command],
-                          output: .discard)
-        defer { _ = try? tmux(["kill-session", "-t", session]) }
-        func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session, "-S", "-200"]) }
-        func waitFor(_ text: String) throws -> Bool {
-            for _ in 0..<300 {
-                if try screen().contains(text) { return true }
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-            return false
-        }
+        let tmux = try TmuxScreen(command: command)
+        func screen() throws -> String { try tmux.screen() }
+        func waitFor(_ text: String) throws -> Bool { try tmux.waitFor(text) }
         #expect(try waitFor("Enter: run this cell"))
         #expect(try !screen().contains("hello 1"))       // nothing runs before Enter
-        _ = try tmux(["send-keys", "-t", session, "Enter"])
+        try tmux.send("Enter")
         #expect(try waitFor("hello 1"))
         #expect(try !screen().contains("HELLO 2"))
-        _ = try tmux(["send-keys", "-t", session, "q"])
+        try tmux.send("q")
         #expect(try waitFor("EXIT=0"))
         #expect(try !screen().contains("HELLO 2"))
         #expect(try screen().contains("Stopped."))

@@ -19,6 +19,14 @@ import Testing
         #expect(wrapped.dropFirst().allSatisfy { !ProseWords.closesLeft($0) }, "\(wrapped)")
     }
 
+    @Test func openingPunctuationNeverEndsALine() {
+        // Without the rule the first line would end in （ ("直到以假乱真（" fills 14 of the 16 columns).
+        let wrapped = lines("直到以假乱真（Goodfellow）。", width: 16)
+        #expect(wrapped.allSatisfy { !$0.hasSuffix("（") }, "\(wrapped)")
+        #expect(wrapped.allSatisfy { TextWidth.of($0) <= 16 }, "\(wrapped)")
+        #expect(wrapped.joined() == "直到以假乱真（Goodfellow）。")
+    }
+
     @Test func latinWordsInsideChineseKeepTheirSpaces() {
         let wrapped = lines("卷积神经网络 (CNN) shares its kernels.", width: 12)
         #expect(wrapped == ["卷积神经网络", "(CNN) shares", "its kernels."])

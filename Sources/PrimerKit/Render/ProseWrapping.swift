@@ -3,7 +3,7 @@
 /// Words are separated where the text has spaces; a run of East Asian wide characters (汉字,
 /// kana, full-width punctuation) has no spaces, so a line may break between any two of its
 /// characters, and they join without a space. Closing punctuation (`,` `.` `)` `，` `。` `）` …)
-/// never starts a line. Widths count wide characters as two columns.
+/// never starts a line, and opening punctuation (`（` `「` `“` …) never ends one. Widths count wide characters as two columns.
 ///
 ///     var words = ProseWords()
 ///     words.add(text: "卷积神经网络 (CNN) shares its kernels.")
@@ -97,7 +97,14 @@ struct ProseWords {
                     finish()
                     line = [(carried.text, carried.width, 0, carried.word)]
                 } else if breakable, !attachesLeft {
-                    finish()
+                    if line.count > 1, Self.neverEndsLine(line.last!.text) {
+                        // Opening punctuation does not end a line: it goes along with the word.
+                        let carried = line.removeLast()
+                        finish()
+                        line = [(carried.text, carried.width, 0, carried.word)]
+                    } else {
+                        finish()
+                    }
                 }
             }
             line.append((word.text, w, line.isEmpty ? 0 : gap, word))
@@ -114,6 +121,11 @@ struct ProseWords {
     static func closesLeft(_ text: String) -> Bool {
         guard let first = text.first else { return false }
         return ",.;:!?)]}".contains(first) || "，。、；：！？）」』》〉】".contains(first)
+    }
+
+    /// Opening punctuation, which must not end a line: `（` `「` `《` `“` …
+    static func neverEndsLine(_ text: String) -> Bool {
+        text.count == 1 && "（「『《〈【“‘".contains(text)
     }
 
     /// What must not begin a line: closing punctuation, and a unit such as the `%` of `82.3 %`.
