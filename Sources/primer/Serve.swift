@@ -17,8 +17,8 @@ struct Serve: ParsableCommand {
         Ctrl-C stops the server and any chapter that is running.
         """)
 
-    @Argument(help: "The book folder (with SUMMARY.md, or chapters ordered by file name).")
-    var book: String = "Chapters"
+    @Argument(help: "The book folders (with SUMMARY.md, or chapters ordered by file name); several editions of a course are served side by side (en/, zh/…). Default: Chapters and its editions.")
+    var books: [String] = []
 
     @Option(help: "The port to listen on; a port in use is an error, not a reason to take another.")
     var port: Int = 4000
@@ -46,7 +46,8 @@ struct Serve: ParsableCommand {
         ChapterRunner.stopProgramsOnInterrupt()
         let runner = try cache.makeRunner()
         // One site folder per port: two previews sharing a cache never write each other's site.
-        let options = PreviewSession.Options(book: book, site: cache.cacheDirectory + "/serve-site-\(port)", host: host,
+        let books = self.books.isEmpty ? ["Chapters"] + Editions.translations(of: "Chapters") : self.books
+        let options = PreviewSession.Options(books: books, site: cache.cacheDirectory + "/serve-site-\(port)", host: host,
                                              port: port, polling: poll, jobs: jobs)
         let started = Locked<Result<PreviewSession, Error>?>(nil)
         let ready = DispatchSemaphore(value: 0)
@@ -67,7 +68,7 @@ struct Serve: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        Self.say("Serving \(book) at \(session.server.url) — Ctrl-C stops.")
+        Self.say("Serving \(books.joined(separator: " and ")) at \(session.server.url) — Ctrl-C stops.")
         if open && !Browser.open(session.server.url) { printError("(could not open a browser; open \(session.server.url) yourself)") }
         // Ctrl-C kills a chapter that runs now and ends Primer at once (status 130): a killed run
         // is never stored as the chapter's result, and cache entries are whole or absent at any

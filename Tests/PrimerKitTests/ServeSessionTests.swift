@@ -73,4 +73,48 @@ final class ServeSessionTests: XCTestCase {
         await session.stop()
         XCTAssertEqual(session.channel.subscriberCount, 0)
     }
+
+    func testTwoEditionsAreServedSideBySideAndReloadTogether() async throws {
+        let course = EditionTests.course()
+        let root = Paths.absolute(course.root)
+        let runner = TestSupport.runner(cache: root + "/cache")
+        let options = PreviewSession.Options(books: [root + "/en", root + "/zh"], site: root + "/cache/serve-site", port: 0, jobs: 1)
+        let session = try await PreviewSession.start(options, runner: runner) { _ in }
+        let port = session.server.port
+
+        let index = try LoopbackHTTP(port: port).get("/index.html")
+        XCTAssertTrue(index.contains("href=\"en/index.html\"") && index.contains("href=\"zh/index.html\""), index)
+        let chinese = try LoopbackHTTP(port: port).get("/zh/counting.html")
+        XCTAssertTrue(chinese.contains("答案是 42。") && chinese.contains("href=\"../en/counting.html\""), chinese)
+        XCTAssertTrue(chinese.contains("/__primer/live.js"))
+
+        let browser = try LoopbackHTTP(port: port)
+        _ = try browser.get("/__primer/events") { $0.contains("event: state") }
+
+        // The same cell edit in both editions: the program runs once, both pages reload.
+        for path in [course.source, course.translated] {
+            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "print(n + 1)", with: "print(n + 100)")
+            write(text, path)
+        }
+        // JSON writes a slash as \/: read the events with plain slashes.
+        func unescaped(_ text: String) -> String { text.replacingOccurrences(of: "\\/", with: "/") }
+        var events = unescaped(browser.read(timeout: 60) { unescaped($0).contains("event: reload") && unescaped($0).contains("zh/counting.html") })
+        XCTAssertTrue(events.contains("en/counting.html") && events.contains("zh/counting.html"), events)
+        // The two saves may make two builds (the first sees the editions differ): wait for the last.
+        var served = ""
+        for _ in 0..<600 where !served.contains("142") {
+            served = try LoopbackHTTP(port: port).get("/zh/counting.html")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTAssertTrue(served.contains("142") && !served.contains("differs from its source"), served)
+        _ = browser.read(timeout: 2) { _ in false }
+
+        // Only the source changes its cell: the translation's page names the difference.
+        let source = try String(contentsOfFile: course.source, encoding: .utf8).replacingOccurrences(of: "print(n + 100)", with: "print(n + 7)")
+        write(source, course.source)
+        events = unescaped(browser.read(timeout: 60) { unescaped($0).contains("\"page\":\"zh/counting.html\"") })
+        XCTAssertTrue(events.contains("differs from its source"), events)
+
+        await session.stop()
+    }
 }

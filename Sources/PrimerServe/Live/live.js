@@ -11,7 +11,10 @@
   function word(key, values) {
     return (words[key] || key).replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
   }
-  var page = decodeURIComponent(location.pathname.split("/").pop()) || "index.html";
+  // The page's path in the site, as the server names it: "02-next.html", or "zh/02-next.html"
+  // when the editions of a course are served side by side.
+  var page = decodeURIComponent(location.pathname.replace(/^\/+/, ""));
+  if (page === "" || page.slice(-1) === "/") page += "index.html";
   var scrollKey = "primer-scroll:" + page;
   var saved = sessionStorage.getItem(scrollKey);
   if (saved !== null) {

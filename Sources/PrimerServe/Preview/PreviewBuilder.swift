@@ -5,6 +5,8 @@ import PrimerKit
 /// `primer build`: a chapter whose cache key did not change is not run (a prose edit only
 /// re-renders). While chapters run, their events go to the open pages; after the build, the
 /// pages whose HTML changed are told to reload, and every page learns what failed where.
+/// Given the editions of a course, it serves them side by side as `primer build` writes them
+/// (`en/…`, `zh/…`, an index), and pages are named by their path in the site (`zh/02-next.html`).
 ///
 ///     let builder = PreviewBuilder(book: "Chapters", site: ".primer-cache/serve-site", runner: runner, channel: channel)
 ///     let summary = builder.build()     // summary.changedPages == ["02-next.html"]
@@ -19,7 +21,7 @@ public final class PreviewBuilder: Sendable {
         public var warnings: [String]
     }
 
-    public let bookFolder: String
+    public let bookFolders: [String]
     public let siteFolder: String
     public let runner: ChapterRunner
     public let channel: LiveChannel
@@ -28,10 +30,15 @@ public final class PreviewBuilder: Sendable {
     private let digests = Locked<[String: String]>([:])
     private let currentInputs: Locked<BookInputs>
 
-    public init(book: String, site: String, runner: ChapterRunner, channel: LiveChannel,
+    public convenience init(book: String, site: String, runner: ChapterRunner, channel: LiveChannel,
+                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.init(books: [book], site: site, runner: runner, channel: channel, jobs: jobs)
+    }
+
+    public init(books: [String], site: String, runner: ChapterRunner, channel: LiveChannel,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        bookFolder = book; siteFolder = site; self.runner = runner; self.channel = channel; self.jobs = jobs
-        currentInputs = Locked(BookInputs(folder: book))
+        bookFolders = books; siteFolder = site; self.runner = runner; self.channel = channel; self.jobs = jobs
+        currentInputs = Locked(BookInputs(folders: books))
     }
 
     /// The files the latest build read.
@@ -41,29 +48,55 @@ public final class PreviewBuilder: Sendable {
     public func build() -> Summary {
         let start = Date()
         channel.send(.building)
-        let book: Book
-        do { book = try Book.load(folder: bookFolder) } catch {
+        let books: [Book]
+        do { books = try bookFolders.map { try Book.load(folder: $0) } } catch {
             let state = LiveState(bookError: "\(error)")
             channel.send(.state(state))
             return Summary(seconds: Date().timeIntervalSince(start), ran: [], changedPages: [], state: state, warnings: [])
         }
+        // A page's name in the site: its file, inside its edition's folder when there are several.
+        let prefixes = books.count > 1 ? Editions.siteFolders(for: books).map { $0 + "/" } : [""]
+        var pages: [String: String] = [:]
+        for (book, prefix) in zip(books, prefixes) {
+            for chapter in book.chapters { pages[chapter.path] = prefix + SiteBuilder.pageName(for: chapter.path) }
+        }
+        let page: @Sendable (String) -> String = { [pages] path in pages[path] ?? SiteBuilder.pageName(for: path) }
         let channel = self.channel
-        let batch = ChapterBatch(runner: runner, jobs: jobs) { path in
-            LiveRunObserver(page: SiteBuilder.pageName(for: path), channel: channel)
-        }
-        let items = batch.run(book.chapters.map(\.path))
+        let batch = ChapterBatch(runner: runner, jobs: jobs) { path in LiveRunObserver(page: page(path), channel: channel) }
+        let items = batch.run(books.flatMap { $0.chapters.map(\.path) })
         currentInputs.withLock { inputs in
-            inputs = BookInputs(folder: bookFolder, chapters: book.chapters.map(\.path),
-                                dataFiles: items.compactMap(\.chapter).flatMap { chapter in chapter.dataFiles.map { chapter.folder + "/" + $0 } })
+            // A translated chapter is made from its source too: a change there re-renders it.
+            inputs = BookInputs(folders: bookFolders, chapters: books.flatMap { $0.chapters.map(\.path) },
+                                dataFiles: items.compactMap(\.chapter).flatMap { chapter in chapter.dataFiles.map { chapter.folder + "/" + $0 } }
+                                    + items.compactMap(\.chapter?.translation?.path))
         }
-        let links = LinkCheck.run(items.compactMap(\.chapter), book: Set(book.chapters.map(\.path)), root: book.folder)
-        var site = SiteBuilder(book: book, items: items)
-        site.assets = links.assets
-        var state = LiveState(failures: Self.failures(items) + links.problems.map { problem in
-            LiveFailure(page: SiteBuilder.pageName(for: problem.path), cell: nil,
+        var editions: [CourseSite.Edition] = []
+        var problems: [LinkCheck.Problem] = []
+        var offset = 0
+        for book in books {
+            let own = Array(items[offset..<(offset + book.chapters.count)])
+            offset += book.chapters.count
+            let links = LinkCheck.run(own.compactMap(\.chapter), book: Set(book.chapters.map(\.path)), root: book.folder)
+            problems += links.problems
+            editions.append(CourseSite.Edition(book: book, items: own, assets: links.assets))
+        }
+        var state = LiveState(failures: Self.failures(items, page: page) + problems.map { problem in
+            LiveFailure(page: page(problem.path), cell: nil,
                         location: "\(problem.path):\(problem.line):\(problem.column)", kind: "broken link", message: problem.message)
         })
-        do { try site.write(to: siteFolder) } catch {
+        var warnings: [String] = []
+        do {
+            if editions.count == 1 {
+                var site = SiteBuilder(book: editions[0].book, items: editions[0].items)
+                site.assets = editions[0].assets
+                try site.write(to: siteFolder)
+                warnings = site.warnings
+            } else {
+                var site = CourseSite(editions: editions)
+                try site.write(to: siteFolder)
+                warnings = site.warnings
+            }
+        } catch {
             state.bookError = "could not write the site to \(siteFolder): \(error)"
         }
         let changed = state.bookError == nil ? changedPages() : []
@@ -71,13 +104,13 @@ public final class PreviewBuilder: Sendable {
         if !changed.isEmpty { channel.send(.reload(pages: changed)) }
         return Summary(seconds: Date().timeIntervalSince(start),
                        ran: items.filter { !$0.result.fromCache && $0.chapter != nil }.map(\.result.path),
-                       changedPages: changed, state: state, warnings: site.warnings)
+                       changedPages: changed, state: state, warnings: warnings)
     }
 
-    /// Each failure of the book's chapters, at its cell.
-    static func failures(_ items: [ChapterBatch.Item]) -> [LiveFailure] {
+    /// Each failure of the book's chapters, at its cell, on the page `page` names for its chapter.
+    static func failures(_ items: [ChapterBatch.Item], page: (String) -> String = SiteBuilder.pageName(for:)) -> [LiveFailure] {
         items.flatMap { item -> [LiveFailure] in
-            let page = SiteBuilder.pageName(for: item.result.path)
+            let page = page(item.result.path)
             if let error = item.result.chapterError {
                 return [LiveFailure(page: page, cell: nil, location: "\(error.path):\(error.line):\(error.column)",
                                     kind: "chapter error", message: error.message)]
@@ -102,8 +135,10 @@ public final class PreviewBuilder: Sendable {
             fresh[file] = hash.finalizeHex()
         }
         let previous = digests.withLock { digests in defer { digests = fresh }; return digests }
-        let pages = fresh.keys.filter { $0.hasSuffix(".html") && !$0.contains("/") }
-        let assetChanged = fresh.keys.contains { $0.hasPrefix("assets/") && $0 != "assets/search-index.js" && previous[$0] != fresh[$0] }
+        func isAsset(_ file: String) -> Bool { file.hasPrefix("assets/") || file.contains("/assets/") }
+        // Pages are at the top, or one level down in an edition's folder.
+        let pages = fresh.keys.filter { $0.hasSuffix(".html") && !isAsset($0) && $0.split(separator: "/").count <= 2 }
+        let assetChanged = fresh.keys.contains { isAsset($0) && !$0.hasSuffix("assets/search-index.js") && previous[$0] != fresh[$0] }
         if assetChanged { return pages.sorted() }
         return pages.filter { previous[$0] != fresh[$0] }.sorted()
     }

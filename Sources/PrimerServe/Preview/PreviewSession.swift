@@ -10,7 +10,8 @@ import PrimerKit
 ///     await session.stop()
 public final class PreviewSession: Sendable {
     public struct Options: Sendable {
-        public var book: String
+        /// The book folders: one book, or the editions of a course (served side by side).
+        public var books: [String]
         public var site: String
         public var host: String
         public var port: Int
@@ -22,7 +23,12 @@ public final class PreviewSession: Sendable {
 
         public init(book: String, site: String, host: String = "127.0.0.1", port: Int = 4000, polling: Bool = false,
                     jobs: Int = ProcessInfo.processInfo.activeProcessorCount, quiet: TimeInterval = 0.1) {
-            self.book = book; self.site = site; self.host = host; self.port = port
+            self.init(books: [book], site: site, host: host, port: port, polling: polling, jobs: jobs, quiet: quiet)
+        }
+
+        public init(books: [String], site: String, host: String = "127.0.0.1", port: Int = 4000, polling: Bool = false,
+                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, quiet: TimeInterval = 0.1) {
+            self.books = books; self.site = site; self.host = host; self.port = port
             self.polling = polling; self.jobs = jobs; self.quiet = quiet
         }
     }
@@ -51,7 +57,7 @@ public final class PreviewSession: Sendable {
     public static func start(_ options: Options, runner: ChapterRunner,
                              log: @escaping @Sendable (String) -> Void) async throws -> PreviewSession {
         let channel = LiveChannel()
-        let builder = PreviewBuilder(book: options.book, site: options.site, runner: runner, channel: channel, jobs: options.jobs)
+        let builder = PreviewBuilder(books: options.books, site: options.site, runner: runner, channel: channel, jobs: options.jobs)
         let server = try await PreviewServer.start(site: options.site, channel: channel, host: options.host, port: options.port)
         let first = builder.build()
         if let error = first.state.bookError {
