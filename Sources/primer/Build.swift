@@ -46,34 +46,13 @@ struct Build: ParsableCommand {
             print(report.summaryLine(item.result))
             if explain { print(style.dim("      " + item.explanation)) }
         }
-        var editions: [CourseSite.Edition] = []
-        var problems: [LinkCheck.Problem] = []
-        var external: [LinkCheck.External] = []
-        var offset = 0
-        for book in loaded {
-            let items = Array(all[offset..<(offset + book.chapters.count)])
-            offset += book.chapters.count
-            let links = LinkCheck.run(items.compactMap(\.chapter), book: Set(book.chapters.map(\.path)), root: book.folder)
-            problems += links.problems
-            external += links.external
-            editions.append(CourseSite.Edition(book: book, items: items, assets: links.assets))
-        }
-        var siteWarnings: [String] = []
-        do {
-            if editions.count == 1 {
-                var site = SiteBuilder(book: editions[0].book, items: editions[0].items)
-                site.assets = editions[0].assets
-                try site.write(to: out)
-                siteWarnings = site.warnings
-            } else {
-                var site = CourseSite(editions: editions)
-                try site.write(to: out)
-                siteWarnings = site.warnings
-            }
-        } catch {
+        var (site, links) = CourseSite.checkingLinks(books: loaded, items: all)
+        let problems = links.problems, external = links.external
+        do { try site.write(to: out) } catch {
             printError("error: could not write the site to \(out): \(error)")
             throw ExitCode(2)
         }
+        let siteWarnings = site.warnings
         siteWarnings.forEach(printError)
         for item in all { item.result.warnings.forEach { printError(style.yellow($0)) } }
         let stale = Set(StalenessReport.print(all.compactMap(\.chapter), strict: strict, style: style))

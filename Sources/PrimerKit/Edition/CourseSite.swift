@@ -23,10 +23,37 @@ public struct CourseSite: Sendable {
 
     public init(editions: [Edition]) { self.editions = editions }
 
+    /// The site of `books`, whose chapters' results are `items` (the books' chapters in turn, as
+    /// one `ChapterBatch` ran them), each book's links checked: the site and the link report.
+    ///
+    ///     let (site, links) = CourseSite.checkingLinks(books: [en, zh], items: batch.run(paths))
+    public static func checkingLinks(books: [Book], items: [ChapterBatch.Item]) -> (site: CourseSite, links: LinkCheck.Report) {
+        var editions: [Edition] = []
+        var links = LinkCheck.Report()
+        var offset = 0
+        for book in books {
+            let own = Array(items[offset..<min(items.count, offset + book.chapters.count)])
+            offset += book.chapters.count
+            let report = LinkCheck.run(own.compactMap(\.chapter), book: Set(book.chapters.map(\.path)), root: book.folder)
+            links.problems += report.problems
+            links.external += report.external
+            editions.append(Edition(book: book, items: own, assets: report.assets))
+        }
+        return (CourseSite(editions: editions), links)
+    }
+
     /// The folder each edition is written to, inside the site.
     public var folders: [String] { Editions.siteFolders(for: editions.map(\.book)) }
 
+    /// Writes the site; a single edition is written as a plain book's site (no language folder).
     public mutating func write(to outputDirectory: String) throws {
+        if editions.count == 1 {
+            var single = SiteBuilder(book: editions[0].book, items: editions[0].items)
+            single.assets = editions[0].assets
+            try single.write(to: outputDirectory)
+            warnings = single.warnings
+            return
+        }
         var site = self
         try AtomicFile.writeDirectory(outputDirectory) { folder in try site.writeFiles(into: folder) }
         warnings = site.warnings

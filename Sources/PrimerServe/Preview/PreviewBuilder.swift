@@ -70,35 +70,15 @@ public final class PreviewBuilder: Sendable {
                                 dataFiles: items.compactMap(\.chapter).flatMap { chapter in chapter.dataFiles.map { chapter.folder + "/" + $0 } }
                                     + items.compactMap(\.chapter?.translation?.path))
         }
-        var editions: [CourseSite.Edition] = []
-        var problems: [LinkCheck.Problem] = []
-        var offset = 0
-        for book in books {
-            let own = Array(items[offset..<(offset + book.chapters.count)])
-            offset += book.chapters.count
-            let links = LinkCheck.run(own.compactMap(\.chapter), book: Set(book.chapters.map(\.path)), root: book.folder)
-            problems += links.problems
-            editions.append(CourseSite.Edition(book: book, items: own, assets: links.assets))
-        }
-        var state = LiveState(failures: Self.failures(items, page: page) + problems.map { problem in
+        var (site, links) = CourseSite.checkingLinks(books: books, items: items)
+        var state = LiveState(failures: Self.failures(items, page: page) + links.problems.map { problem in
             LiveFailure(page: page(problem.path), cell: nil,
                         location: "\(problem.path):\(problem.line):\(problem.column)", kind: "broken link", message: problem.message)
         })
-        var warnings: [String] = []
-        do {
-            if editions.count == 1 {
-                var site = SiteBuilder(book: editions[0].book, items: editions[0].items)
-                site.assets = editions[0].assets
-                try site.write(to: siteFolder)
-                warnings = site.warnings
-            } else {
-                var site = CourseSite(editions: editions)
-                try site.write(to: siteFolder)
-                warnings = site.warnings
-            }
-        } catch {
+        do { try site.write(to: siteFolder) } catch {
             state.bookError = "could not write the site to \(siteFolder): \(error)"
         }
+        let warnings = site.warnings
         let changed = state.bookError == nil ? changedPages() : []
         channel.send(.state(state))
         if !changed.isEmpty { channel.send(.reload(pages: changed)) }
