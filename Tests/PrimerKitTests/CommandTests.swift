@@ -163,20 +163,21 @@ import Testing
         #expect(output.contains("warning from cell 2"))
     }
 
-    @Test(.enabled(if: TmuxScreen.available))
+    @Test(.enabled(if: TmuxSession.available))
     func stepWaitsForTheLearnerUnderTmux() throws {
         let path = TestSupport.copyFixture("state-and-streams.md")
         let folder = (path as NSString).deletingLastPathComponent
         let command = "cd \(folder) && PRIMER_HOME=\(TestSupport.runner.toolchain.packageRoot) PRIMER_STATE_DIR=\(TestSupport.scratchFolder("state")) \(TestSupport.primerExecutable) step state-and-streams.md; echo EXIT=$?; sleep 60"
-        let tmux = try TmuxScreen(command: command)
+        let tmux = try TmuxSession(command: command, columns: 100)
+        defer { tmux.end() }
         func screen() throws -> String { try tmux.screen() }
         func waitFor(_ text: String) throws -> Bool { try tmux.waitFor(text) }
         #expect(try waitFor("Enter: run this cell"))
         #expect(try !screen().contains("hello 1"))       // nothing runs before Enter
-        try tmux.send("Enter")
+        try tmux.press("Enter")
         #expect(try waitFor("hello 1"))
         #expect(try !screen().contains("HELLO 2"))
-        try tmux.send("q")
+        try tmux.press("q")
         #expect(try waitFor("EXIT=0"))
         #expect(try !screen().contains("HELLO 2"))
         #expect(try screen().contains("Stopped."))

@@ -215,16 +215,17 @@ import Testing
         #expect(search.contains("关于计数的一段话"))
     }
 
-    @Test(.enabled(if: TmuxScreen.available))
+    @Test(.enabled(if: TmuxSession.available))
     func aChineseChapterWrapsAtEightyColumnsUnderTmux() throws {
         let long = String(repeating: "卷积神经网络让一个小滤波器在图像的所有位置上共享，因此网络能直接从像素中学出边缘和纹理检测器。", count: 3)
         let course = Self.course(translation: Self.translation.replacingOccurrences(of: "关于计数的一段话，\n比原文多一行。", with: long + "\n（Goodfellow et al., 2014）"))
         let command = "cd \(course.root) && PRIMER_HOME=\(TestSupport.runner.toolchain.packageRoot) PRIMER_STATE_DIR=\(TestSupport.scratchFolder("state")) NO_COLOR=1 \(TestSupport.primerExecutable) step zh/counting.md; echo EXIT=$?; sleep 60"
-        let tmux = try TmuxScreen(command: command, columns: 80)
+        let tmux = try TmuxSession(command: command, columns: 80)
+        defer { tmux.end() }
         #expect(try tmux.waitFor("Enter：运行此单元"), "the step prompt speaks the book's language")
-        try tmux.send("c")
+        try tmux.press("c")
         #expect(try tmux.waitFor("EXIT=0"))
-        let lines = try tmux.screen(joined: true).split(separator: "\n").map(String.init)
+        let lines = try tmux.screen().split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { TextWidth.of($0) <= 80 }, "a line overflowed 80 columns: \(lines.filter { TextWidth.of($0) > 80 })")
         let paragraph = lines.filter { $0.contains("滤波器") || $0.contains("检测器") }
         #expect(paragraph.count >= 4, "the paragraph (\(TextWidth.of(long)) columns) is wrapped over several lines: \(paragraph)")

@@ -4,7 +4,7 @@ import Testing
 
 /// `primer step` as a notebook, driven through tmux as a learner would: editing a cell,
 /// switching back to the original, breaking it, doing an exercise, quitting and resuming.
-@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+@Suite(.serialized, .enabled(if: TmuxSession.available))
 struct NotebookStepTests {
     static let numbers = """
     # Numbers
@@ -170,42 +170,5 @@ struct NotebookStepTests {
 
     static func progressFile(in state: String) throws -> String {
         state + "/progress/" + (try onlyEntry(in: state + "/progress"))
-    }
-}
-
-/// `primer step` in a detached tmux session, with its own per-user folder.
-struct TmuxSession {
-    let name: String
-    let stateFolder: String
-
-    init(step arguments: [String], in folder: String, environment: [String: String] = [:], stateFolder: String? = nil) throws {
-        name = "primer-notebook-\(getpid())-\(UUID().uuidString.prefix(6))"
-        self.stateFolder = stateFolder ?? TestSupport.scratchFolder("state")
-        var variables = ["NO_COLOR": "1", "PRIMER_HOME": TestSupport.runner.toolchain.packageRoot, "PRIMER_STATE_DIR": self.stateFolder]
-        for (key, value) in environment { variables[key] = value }
-        let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "cd '\(folder)' && \(assignments) \(TestSupport.primerExecutable) step \(arguments.joined(separator: " ")); echo EXIT=$?; sleep 60"
-        // The tmux server outlives `new-session`: it must not inherit a pipe we read to its end.
-        _ = try Shell.run("/usr/bin/tmux", ["new-session", "-d", "-s", name, "-x", "120", "-y", "50", command], output: .discard)
-    }
-
-    func end() { _ = try? Shell.run("/usr/bin/tmux", ["kill-session", "-t", name]) }
-
-    func press(_ key: String) throws { _ = try Shell.run("/usr/bin/tmux", ["send-keys", "-t", name, key]) }
-
-    func screen() throws -> String {
-        try Shell.run("/usr/bin/tmux", ["capture-pane", "-p", "-J", "-t", name, "-S", "-500"]).output
-    }
-
-    /// Waits up to 60 s for `text` on the screen (after the last `marker`, when given).
-    func waitFor(_ text: String, after marker: String? = nil) throws -> Bool {
-        for _ in 0..<600 {
-            var shown = try screen()
-            if let marker, let range = shown.range(of: marker, options: .backwards) { shown = String(shown[range.upperBound...]) }
-            else if marker != nil { shown = "" }
-            if shown.contains(text) { return true }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        return false
     }
 }
