@@ -81,10 +81,11 @@ enum LSTMSequence {
 
     /// Splits the batch rows into chunks when the recurrence is large enough to pay for it: up to
     /// eight chunks of at least four rows, set by the batch alone (a chunk's per-step products
-    /// round by its row count), spread over the cores. Narrow chunks measured faster: a batch of
-    /// 32 (hidden 128, 50 steps, two threads, OpenBLAS's AVX-512 small-matrix kernels) took
-    /// 2.2 ms per forward recurrence in chunks of four rows, 2.5 ms in chunks of eight, 3.2 ms
-    /// in chunks of sixteen and 3.2–3.8 ms in chunks of two.
+    /// round by its row count), spread over the cores. On one thread chunks of four rows cost
+    /// what chunks of eight do (OpenBLAS's small-matrix kernels; a batch of 32, hidden 128, 50
+    /// steps), and they give a batch of 32 eight chunks: work for more cores, and finer shares
+    /// when another process holds one of two. Chunks of two or sixteen rows ran slower (single
+    /// runs on two threads).
     private static func forEachRowChunk(_ saved: Saved, _ body: (Range<Int>) -> Void) {
         let work = saved.batch * saved.steps * 4 * saved.size * saved.size
         Gemm.singleThreadedBLAS {
