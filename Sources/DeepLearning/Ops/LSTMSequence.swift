@@ -80,17 +80,13 @@ enum LSTMSequence {
     }
 
     /// Splits the batch rows into chunks when the recurrence is large enough to pay for it: up to
-    /// eight chunks of at least four rows, set by the batch alone (a chunk's per-step products
-    /// round by its row count), spread over the cores. On one thread chunks of four rows cost
-    /// what chunks of eight do (OpenBLAS's small-matrix kernels; a batch of 32, hidden 128, 50
-    /// steps), and they give a batch of 32 eight chunks: work for more cores, and finer shares
-    /// when another process holds one of two. Chunks of two or sixteen rows ran slower (single
-    /// runs on two threads).
+    /// four chunks of at least eight rows, set by the batch alone (a chunk's per-step products
+    /// round by its row count), spread over the cores.
     private static func forEachRowChunk(_ saved: Saved, _ body: (Range<Int>) -> Void) {
         let work = saved.batch * saved.steps * 4 * saved.size * saved.size
         Gemm.singleThreadedBLAS {
             if work >= Gemm.parallelWork {
-                Parallel.forChunks(0..<saved.batch, minChunk: 4, maxChunks: 8, body)
+                Parallel.forChunks(0..<saved.batch, minChunk: 8, maxChunks: 4, body)
             } else {
                 body(0..<saved.batch)
             }
