@@ -34,15 +34,16 @@ def cnn(setup):
     mine, theirs, load = p.lines["primer"], a.lines["pytorch"], rows.loads(p, a)
     name = f"CNN, N={n:,}"
     return [
-        rows.faster(name, "train images/s", float(mine["train_images_per_s"]), float(theirs["train_images_per_s"]), 1.5, load),
+        rows.faster(name, "train images/s", float(mine["train_images_per_s"]), float(theirs["train_images_per_s"]), 2.0, load),
         rows.faster(name, "eval images/s", float(mine["eval_images_per_s"]), float(theirs["eval_images_per_s"]), None, load),
         rows.accuracy(name, float(mine["test_acc_after_1_epoch"]), float(theirs["test_acc_after_1_epoch"]), load),
         rows.ceiling(name, "peak RSS", float(mine["peak_rss_mb"]), a.peak_mb, 1024, load),
     ], (p, a)
 
-SMALL_GOALS = {"mlp_784_256_128_10_b64": ("MLP 784-256-128-10 b64", 1.0),
-               "lstm_emb64_h128_seq50_b32": ("LSTM emb 64, h 128, T 50, b32", 1.0),
-               "tiny_mlp_2_16_2_b32": ("tiny MLP 2-16-2 b32", 5.0)}
+# Issue 15's goals ("speed on every machine"); the first engines' were 1×, 1× and 5×, and 1.5× for the CNN.
+SMALL_GOALS = {"mlp_784_256_128_10_b64": ("MLP 784-256-128-10 b64", 1.5),
+               "lstm_emb64_h128_seq50_b32": ("LSTM emb 64, h 128, T 50, b32", 1.2),
+               "tiny_mlp_2_16_2_b32": ("tiny MLP 2-16-2 b32", 10.0)}
 
 def small(setup):
     t = setup.threads

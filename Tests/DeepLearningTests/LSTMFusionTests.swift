@@ -36,8 +36,9 @@ struct LSTMFusionTests {
     }
 
     /// Values and gradients of the fused layer equal those of the composition; `batch` large
-    /// enough splits the recurrence across workers.
-    @Test(arguments: [(3, 4, 3, 5), (8, 5, 16, 128)])
+    /// enough splits the recurrence across workers, and 32 steps of 8 rows cut the hidden
+    /// weight's gradient along the steps.
+    @Test(arguments: [(3, 4, 3, 5), (8, 5, 16, 128), (8, 32, 16, 64)])
     func fusedMatchesComposition(_ sizes: (batch: Int, steps: Int, features: Int, hidden: Int)) {
         Tensor.seed(21)
         let lstm = LSTM(sizes.features, sizes.hidden)
@@ -114,6 +115,24 @@ struct SplitGemmTests {
                 }
                 #expect(close(split.scalars, serial.scalars, tolerance: 1e-5), "transA \(transA) transB \(transB)")
             }
+        }
+    }
+
+    /// A deep `Aᵀ·B` cut along its depth (the fused LSTM's weight gradients) agrees with one
+    /// serial product, both overwriting and accumulating, and is cut into several slices.
+    @Test func depthSplitProductMatchesSerial() {
+        let (m, n, k) = (64, 48, 2000)
+        #expect(m * n * k >= Gemm.parallelWork && k / Gemm.minDepthSlice >= 2)
+        let a = sample([k * m], seed: 43), b = sample([k * n], seed: 44), start = sample([m * n], seed: 45)
+        for beta in [Float(0), 1] {
+            let split = start.copy(), serial = start.copy()
+            Gemm.depthSplitTransposedProduct(m: m, n: n, k: k, a: a.pointer, lda: m, b: b.pointer, ldb: n,
+                                             beta: beta, c: split.pointer, ldc: n)
+            Gemm.singleThreadedBLAS {
+                Gemm.serial(transA: .transposed, m: m, n: n, k: k, a: a.pointer, lda: m, b: b.pointer, ldb: n,
+                            beta: beta, c: serial.pointer, ldc: n)
+            }
+            #expect(close(split.scalars, serial.scalars, tolerance: 1e-4), "beta \(beta)")
         }
     }
 }

@@ -158,7 +158,8 @@ enum LSTMSequence {
         }
     }
 
-    /// Backpropagation through time, then the parameter and input gradients as four large GEMMs.
+    /// Backpropagation through time, then the parameter and input gradients as four large GEMMs
+    /// over all steps at once (the weight gradients cut along the steps, `DepthSplitGemm`).
     private static func backward(_ saved: Saved, _ g: Tensor, _ finalCellGradient: Tensor?, _ input: Tensor,
                                  _ inputWeight: Tensor, _ hiddenWeight: Tensor, _ bias: Tensor) {
         let rows = saved.batch * saved.steps, size = saved.size, width = 4 * size, features = saved.features
@@ -169,13 +170,13 @@ enum LSTMSequence {
         }
         let dG = gateGradients.pointer
         inputWeight.accumulateGrad { dst, accumulate in
-            Gemm.run(transA: .transposed, m: width, n: features, k: rows, a: dG, lda: width,
-                     b: input.pointer, ldb: features, beta: accumulate ? 1 : 0, c: dst, ldc: features, split: .largerSide)
+            Gemm.depthSplitTransposedProduct(m: width, n: features, k: rows, a: dG, lda: width, b: input.pointer, ldb: features,
+                                             beta: accumulate ? 1 : 0, c: dst, ldc: features)
         }
         hiddenWeight.accumulateGrad { dst, accumulate in
             let previous = previousStates(saved)
-            Gemm.run(transA: .transposed, m: width, n: size, k: rows, a: dG, lda: width,
-                     b: previous.pointer, ldb: size, beta: accumulate ? 1 : 0, c: dst, ldc: size, split: .largerSide)
+            Gemm.depthSplitTransposedProduct(m: width, n: size, k: rows, a: dG, lda: width, b: previous.pointer, ldb: size,
+                                             beta: accumulate ? 1 : 0, c: dst, ldc: size)
         }
         bias.accumulateGrad { dst, accumulate in
             ColumnSums.add(dG, rows: rows, columns: width, into: dst, accumulate: accumulate)
