@@ -56,6 +56,7 @@ struct Build: ParsableCommand {
         siteWarnings.forEach(printError)
         for item in all { item.result.warnings.forEach { printError(style.yellow($0)) } }
         let stale = Set(StalenessReport.print(all.compactMap(\.chapter), strict: strict, style: style))
+        StalenessReport.printUntranslated(in: folders, style: style)
         let brokenLinks = Set(problems.map(\.path))
         let failed = all.filter { !$0.result.passed || brokenLinks.contains($0.result.path) || stale.contains($0.result.path) }
         for item in failed where !item.result.passed { print(""); print(report.failureDetails(item.result, source: item.chapter?.source)) }

@@ -77,6 +77,7 @@ struct Check: ParsableCommand {
             }
         }
         warned += StalenessReport.print(items.compactMap(\.chapter), strict: strict, style: style)
+        StalenessReport.printUntranslated(in: paths.isEmpty ? defaults : paths, style: style)
         let links = LinkCheck.run(loose: items.compactMap(\.chapter))
         let brokenLinks = Set(links.problems.map(\.path))
         let failed = items.filter { !$0.result.passed || (strict && warned.contains($0.result.path)) || brokenLinks.contains($0.result.path) }

@@ -18,4 +18,15 @@ enum StalenessReport {
         }
         return failing
     }
+
+    /// Prints a warning for each chapter of a translated book that the editions among `folders`
+    /// do not translate yet (a translation may lag behind: never an error).
+    static func printUntranslated(in folders: [String], style: TerminalStyle) {
+        for folder in folders {
+            for missing in Editions.untranslated(edition: folder) {
+                Swift.print(style.bold("\(folder)/SUMMARY.md:1:1: ") + style.yellow("warning: ")
+                            + "\(missing) has no translation in \(folder) yet; translate it (first line `<!-- primer: translates …` naming it), list it in \(folder)/SUMMARY.md and run `primer edition stamp \(folder)`")
+            }
+        }
+    }
 }

@@ -185,6 +185,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: course.root + "/zh/" + TranslationSync.fileName))
     }
 
+    @Test func aSourceChapterWithoutATranslationIsNamed() throws {
+        let course = Self.course()
+        #expect(Editions.untranslated(edition: course.root + "/zh").isEmpty)
+        try Data("# New\n\nNot translated yet.\n".utf8).write(to: URL(fileURLWithPath: course.root + "/en/extra.md"))
+        #expect(Editions.untranslated(edition: course.root + "/zh") == [course.root + "/en/extra.md"])
+        #expect(Editions.untranslated(edition: course.root + "/en").isEmpty, "a source book is not an edition")
+    }
+
     @Test func editionsAreFoundBesideTheirSourceAndGetLanguageFolders() throws {
         let course = Self.course()
         #expect(Editions.translations(of: course.root + "/en") == [course.root + "/zh"])

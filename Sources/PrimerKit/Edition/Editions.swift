@@ -33,6 +33,19 @@ public enum Editions {
         }
     }
 
+    /// The chapters of the book that the edition in `folder` translates which no chapter of the
+    /// edition translates yet (empty when `folder` is not an edition or cannot be read).
+    ///
+    ///     Editions.untranslated(edition: "Chapters-zh")   // ["Chapters/14-new.md"]
+    public static func untranslated(edition folder: String) -> [String] {
+        guard let edition = try? Book.load(folder: folder), let source = edition.metadata.translationOf,
+              let original = try? Book.load(folder: Paths.lexicallyJoined(folder: folder, source)) else { return [] }
+        let translated = Set(edition.chapters.compactMap { entry in
+            (try? Chapter.load(path: entry.path))?.translation.map { Paths.absolute($0.path) }
+        })
+        return original.chapters.map(\.path).filter { !translated.contains(Paths.absolute($0)) }
+    }
+
     /// What makes chapters of different editions the same chapter: the source's absolute path
     /// for a translation, the chapter's own for a source.
     static func originKey(of chapter: Chapter?, path: String) -> String {
