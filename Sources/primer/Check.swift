@@ -95,7 +95,7 @@ struct Check: ParsableCommand {
             }
         }
         if let junit {
-            try Data(CheckReport.junit(items.map(\.result)).utf8).write(to: URL(fileURLWithPath: junit))
+            try Data(CheckReport.junit(items.map(\.result), linkProblems: links.problems).utf8).write(to: URL(fileURLWithPath: junit))
         }
         if bless {
             var blessed = 0

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import PrimerKit
 import XCTest
 
@@ -77,5 +80,17 @@ final class LinkCheckTests: XCTestCase {
             let report = LinkCheck.run(loose: chapters)
             XCTAssertEqual(report.problems.map(\.description), [], folder)
         }
+    }
+
+    func testBrokenLinksAreFailuresInTheJUnitReport() throws {
+        let passed = ChapterResult(path: "book/01.md", cells: [], seconds: 0.1)
+        let other = ChapterResult(path: "book/02.md", cells: [], seconds: 0.1)
+        let problem = LinkCheck.Problem(path: "book/01.md", line: 3, column: 5, message: "no chapter 09-missing.md")
+        let xml = CheckReport.junit([passed, other], linkProblems: [problem])
+        XCTAssertTrue(xml.contains("<testsuites name=\"primer check\" tests=\"2\" failures=\"1\">"), xml)
+        XCTAssertTrue(xml.contains("<testcase classname=\"book/01.md\" name=\"links\"><failure type=\"broken link\""), xml)
+        XCTAssertTrue(xml.contains("book/01.md:3:5: no chapter 09-missing.md"), xml)
+        XCTAssertTrue(XMLParser(data: Data(xml.utf8)).parse(), "well-formed XML")
+        XCTAssertEqual(xml.components(separatedBy: "name=\"links\"").count, 2, "only the chapter with the broken link")
     }
 }

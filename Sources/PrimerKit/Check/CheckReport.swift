@@ -68,17 +68,24 @@ public struct CheckReport: Sendable {
     }
 
     /// JUnit XML: a test suite per chapter, a test case per cell that runs.
-    public static func junit(_ results: [ChapterResult]) -> String {
+    /// `linkProblems`: broken links, each a failing test case of its chapter ("links").
+    public static func junit(_ results: [ChapterResult], linkProblems: [LinkCheck.Problem] = []) -> String {
         func xml(_ s: String) -> String { HTMLText.escape(s) }
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        let failures = results.filter { !$0.passed }.count
+        let broken = Dictionary(grouping: linkProblems, by: \.path)
+        let failures = results.filter { !$0.passed || broken[$0.path] != nil }.count
         out.append("<testsuites name=\"primer check\" tests=\"\(results.count)\" failures=\"\(failures)\">")
         for result in results {
             let cases = result.cells.filter { $0.status != .skipped }
-            let failed = cases.filter { $0.status.isFailure }.count + (result.chapterError == nil ? 0 : 1)
+            let links = broken[result.path] ?? []
+            let failed = cases.filter { $0.status.isFailure }.count + (result.chapterError == nil ? 0 : 1) + (links.isEmpty ? 0 : 1)
             out.append("  <testsuite name=\"\(xml(result.path))\" tests=\"\(max(cases.count, 1))\" failures=\"\(failed)\" time=\"\(String(format: "%.3f", result.seconds))\">")
             if let e = result.chapterError {
                 out.append("    <testcase classname=\"\(xml(result.path))\" name=\"parse\"><failure message=\"\(xml(e.message))\">\(xml(e.description))</failure></testcase>")
+            }
+            if let first = links.first {
+                let text = links.map { "\($0.path):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
+                out.append("    <testcase classname=\"\(xml(result.path))\" name=\"links\"><failure type=\"broken link\" message=\"\(xml(first.message))\">\(xml(text))</failure></testcase>")
             }
             for cell in cases {
                 let name = "cell \(cell.index + 1)"
