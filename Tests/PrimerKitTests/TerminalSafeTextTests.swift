@@ -53,4 +53,15 @@ import Testing
         #expect(written.contains("␛[2J\(Self.esc)[1mbold\(Self.esc)[0m"), "\(written)")
         #expect(!written.contains("\(Self.esc)[2J"))
     }
+
+    @Test func theCheckReportAndAnnotationsShowControlSequences() {
+        var result = ChapterResult(path: "c.md", cells: [], seconds: 0)
+        let failure = CellFailure(kind: .outputMismatch, message: "differs \(Self.esc)]52;c;eA==\u{7}", line: 2,
+                                  details: ["actual: \(Self.esc)[2Jwiped\(Self.esc)[31mred"])
+        result.cells = [CellResult(index: 0, status: .failed(failure))]
+        let report = CheckReport(style: TerminalStyle(width: 80, color: false)).failureDetails(result, source: "# T\n\(Self.esc)[H\n")
+        #expect(!report.contains(Self.esc), "\(report)")
+        #expect(report.contains("␛[2Jwiped") && report.contains("␛]52;c;eA==␇") && report.contains("␛[H"), "\(report)")
+        #expect(CheckReport.githubAnnotations(result).allSatisfy { !$0.contains(Self.esc) && !$0.contains("\u{7}") })
+    }
 }

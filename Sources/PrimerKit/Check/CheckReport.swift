@@ -25,16 +25,18 @@ public struct CheckReport: Sendable {
     }
 
     /// Every failure of a chapter with source context.
+    /// Messages, details (what a cell printed, a diff) and the chapter's lines are shown, not
+    /// obeyed: their control sequences are made visible (`TerminalSafeText`).
     public func failureDetails(_ result: ChapterResult, source: String?) -> String {
         var out: [String] = []
         if let error = result.chapterError {
-            out.append(style.bold("\(error.path):\(error.line):\(error.column): ") + style.red("error: ") + error.message)
+            out.append(style.bold("\(error.path):\(error.line):\(error.column): ") + style.red("error: ") + Self.shown(error.message))
             if let source { out.append(context(source, line: error.line)) }
         }
         for (_, failure) in result.failures {
             out.append(style.bold("\(result.path):\(failure.line):\(failure.column): ") + style.red("error: ")
-                       + "\(failure.kind.rawValue): \(failure.message)")
-            out += failure.details.map { "    " + $0 }
+                       + "\(failure.kind.rawValue): \(Self.shown(failure.message))")
+            out += failure.details.map { "    " + Self.shown($0) }
             if let source { out.append(context(source, line: failure.line)) }
         }
         return out.joined(separator: "\n")
@@ -48,14 +50,17 @@ public struct CheckReport: Sendable {
         let width = String(range.upperBound).count
         return range.map { n in
             let mark = n == line ? style.red(">") : " "
-            return "  \(mark) " + style.dim(TextWidth.pad(String(n), to: width, alignRight: true) + " | ") + lines[n - 1]
+            return "  \(mark) " + style.dim(TextWidth.pad(String(n), to: width, alignRight: true) + " | ") + Self.shown(String(lines[n - 1]))
         }.joined(separator: "\n")
     }
+
+    /// Untrusted text for the report: every control sequence visible, colours too.
+    static func shown(_ text: String) -> String { TerminalSafeText.neutralising(text, colour: false) }
 
     /// `::error file=…,line=…,col=…::message` lines for GitHub Actions.
     public static func githubAnnotations(_ result: ChapterResult) -> [String] {
         func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            shown(s).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
         }
         var lines: [String] = []
         if let e = result.chapterError {
