@@ -28,6 +28,7 @@ struct Build: ParsableCommand {
     var strict = false
 
     @OptionGroup var cache: CacheOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let folders = books.isEmpty ? ["Chapters"] + Editions.translations(of: "Chapters") : books
@@ -38,7 +39,8 @@ struct Build: ParsableCommand {
         }
         let runner = try cache.makeRunner()
         let style = TerminalStyle.detect()
-        let report = CheckReport(style: style)
+        // The report speaks the first book's language (or --lang / PRIMER_LANG).
+        let report = CheckReport(style: style, language: language.language(forBookIn: folders[0]))
         let batch = ChapterBatch(runner: runner, jobs: jobs, useCache: !cache.noCache)
         // One batch for every edition: sources run first, their translations share the runs.
         let paths = loaded.flatMap { $0.chapters.map(\.path) }
@@ -65,8 +67,8 @@ struct Build: ParsableCommand {
         LinkCheck.externalSummary(external, explain: explain).forEach { print(style.dim($0)) }
         let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").standardizedFileURL.path
         print("")
-        print("The course is at \(index)")
-        print("chapters: \(all.count - failed.count) passed, \(failed.count) failed")
+        print(report.strings.courseIsAt(index))
+        print(report.strings.checkTotals(passed: all.count - failed.count, failed: failed.count))
         if !failed.isEmpty { throw ExitCode(1) }
     }
 }

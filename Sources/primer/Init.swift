@@ -10,15 +10,17 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder of the new book (created if needed).")
     var folder: String = "."
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let written: [String]
         do { written = try BookTemplate.write(into: folder) } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        for path in written { print("wrote \(path)") }
+        let strings = language.language(forBookIn: folder).strings
+        for path in written { print(strings.wroteFile(path)) }
         print("")
-        print("Next: primer serve \(folder)   (a live preview while you write)")
-        print("      primer check \(folder)   (what CI runs)")
+        strings.initNextSteps(folder: folder).forEach { print($0) }
     }
 }

@@ -193,6 +193,15 @@ import Testing
         #expect(Editions.untranslated(edition: course.root + "/en").isEmpty, "a source book is not an edition")
     }
 
+    @Test func buildAndInitSpeakTheBooksLanguage() throws {
+        let course = Self.course()
+        let built = try TestSupport.primer(["build", "zh", "--out", "site", "--cache-dir", ".cache"], in: course.root)
+        #expect(built.status == 0, "\(built.output)")
+        #expect(built.output.contains("课程位于") && built.output.contains("章节：1 个通过，0 个失败"), "\(built.output)")
+        let started = try TestSupport.primer(["init", "new-book", "--lang", "zh-Hans"], in: course.root)
+        #expect(started.status == 0 && started.output.contains("已写入 new-book/book.json") && started.output.contains("下一步："), "\(started.output)")
+    }
+
     @Test func editionsAreFoundBesideTheirSourceAndGetLanguageFolders() throws {
         let course = Self.course()
         #expect(Editions.translations(of: course.root + "/en") == [course.root + "/zh"])

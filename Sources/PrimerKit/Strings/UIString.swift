@@ -57,6 +57,12 @@ public protocol UIStringTable: Sendable {
 
     /// `Blessed 3 output blocks.`
     func blessedCount(_ count: Int) -> String
+    /// `primer build`'s pointer to the site: `The course is at _site/index.html`.
+    func courseIsAt(_ index: String) -> String
+    /// `primer init`'s line for each file it wrote.
+    func wroteFile(_ path: String) -> String
+    /// `primer init`'s closing lines: what to run next on the new book in `folder`.
+    func initNextSteps(folder: String) -> [String]
 
     // `primer step`'s messages.
     /// `Compiling Chapters/a.md…`

@@ -65,6 +65,12 @@ struct EnglishStrings: UIStringTable {
     func diagramNotDrawn(error: String) -> String { "This diagram could not be drawn: \(error)" }
     func checkTotals(passed: Int, failed: Int) -> String { "chapters: \(passed) passed, \(failed) failed" }
 
+    func courseIsAt(_ index: String) -> String { "The course is at \(index)" }
+    func wroteFile(_ path: String) -> String { "wrote \(path)" }
+    func initNextSteps(folder: String) -> [String] {
+        ["Next: primer serve \(folder)   (a live preview while you write)",
+         "      primer check \(folder)   (what CI runs)"]
+    }
     func blessedCount(_ count: Int) -> String { "Blessed \(count) output block\(count == 1 ? "" : "s")." }
 
     func compiling(path: String) -> String { "Compiling \(path)…" }

@@ -66,6 +66,12 @@ struct SimplifiedChineseStrings: UIStringTable {
     func diagramNotDrawn(error: String) -> String { "无法绘制此图：\(error)" }
     func checkTotals(passed: Int, failed: Int) -> String { "章节：\(passed) 个通过，\(failed) 个失败" }
 
+    func courseIsAt(_ index: String) -> String { "课程位于 \(index)" }
+    func wroteFile(_ path: String) -> String { "已写入 \(path)" }
+    func initNextSteps(folder: String) -> [String] {
+        ["下一步：primer serve \(folder)   （边写边实时预览）",
+         "        primer check \(folder)   （CI 运行的检查）"]
+    }
     func blessedCount(_ count: Int) -> String { "已更新 \(count) 个输出块。" }
 
     func compiling(path: String) -> String { "正在编译 \(path)…" }
