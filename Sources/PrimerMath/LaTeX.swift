@@ -30,6 +30,11 @@ public enum LaTeX {
         try parse(source).unicode()
     }
 
+    /// A display formula as terminal lines: `aligned` and its kin one line per row, columns lined up.
+    public static func toUnicodeLines(_ source: String) throws -> [String] {
+        try parse(source).unicodeLines()
+    }
+
     /// CSS the HTML site should include. Browsers stretch fences and enlarge `∑` only with a
     /// font that has an OpenType MATH table; without one, `\left(` and matrix brackets stay
     /// small. DejaVu Math TeX Gyre (Debian: fonts-dejavu-extra), STIX Two Math and Latin Modern

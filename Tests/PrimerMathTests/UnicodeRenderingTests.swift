@@ -67,4 +67,13 @@ import Testing
         #expect(UnicodeScripts.subscript("d") == nil)
         #expect(UnicodeScripts.superscript("q") == nil)
     }
+
+    @Test func alignedFormulasGetALinePerRowWithTheirColumnsLinedUp() throws {
+        let lstm = #"\begin{aligned} i_t &= \sigma(z_i), \\ c_t &= f_t \odot c_{t-1}, \\ h &= o. \end{aligned}"#
+        #expect(try LaTeX.toUnicodeLines(lstm) == ["iₜ = σ(zᵢ),", "cₜ = fₜ ⊙ cₜ₋₁,", " h = o."])
+        #expect(try LaTeX.toUnicodeLines(#"\begin{aligned} a &= b \\ &= c \end{aligned}"#) == ["a = b", "  = c"])
+        // A one-row or fenced table, or any other formula, stays one line.
+        #expect(try LaTeX.toUnicodeLines(#"\begin{pmatrix} a & b \\ c & d \end{pmatrix}"#) == ["(a b; c d)"])
+        #expect(try LaTeX.toUnicodeLines("x^2") == ["x²"])
+    }
 }

@@ -7,6 +7,11 @@ public enum MathRendering {
         (try? LaTeX.toUnicode(latex)) ?? "⟦\(latex)⟧"
     }
 
+    /// A display formula for the terminal, a line per row of an `aligned`-like formula.
+    public static func unicodeLines(_ latex: String) -> [String] {
+        (try? LaTeX.toUnicodeLines(latex)) ?? ["⟦\(latex)⟧"]
+    }
+
     public enum HTMLResult { case success(String), failure(String) }
 
     public static func mathML(_ latex: String, display: Bool) -> HTMLResult {

@@ -6,6 +6,8 @@ public struct TerminalProse {
     public var style: TerminalStyle
     /// Turns LaTeX into readable Unicode (set by the math module; identity when absent).
     public var mathText: (String) -> String
+    /// A display formula's lines (`aligned` rows each on their own line).
+    public var displayMathLines: (String) -> [String] = MathRendering.unicodeLines
 
     public init(style: TerminalStyle, mathText: @escaping (String) -> String = MathRendering.unicode) {
         self.style = style; self.mathText = mathText
@@ -60,7 +62,7 @@ public struct TerminalProse {
         case .table(let table, _):
             return renderTable(table, indent: indent)
         case .displayMath(let latex, _):
-            return "\n" + indent + "    " + mathText(latex) + "\n"
+            return "\n" + displayMathLines(latex).map { indent + "    " + $0 }.joined(separator: "\n") + "\n"
         }
     }
 
