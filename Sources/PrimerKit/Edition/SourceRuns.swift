@@ -14,15 +14,15 @@ final class SourceRuns: @unchecked Sendable {
     private let capacity = 64
 
     /// The result for `key`: recorded, awaited while another thread runs it, or made by `run`.
-    func result(for key: String, run: () -> ChapterResult) -> (result: ChapterResult, ranHere: Bool) {
+    func result(for key: String, run: () -> ChapterResult) -> ChapterResult {
         condition.lock()
         while running.contains(key) { condition.wait() }
-        if let done = results[key] { condition.unlock(); return (done, false) }
+        if let done = results[key] { condition.unlock(); return done }
         running.insert(key)
         condition.unlock()
         let made = run()
         record(made, for: key)
-        return (made, true)
+        return made
     }
 
     /// Marks `key` as being run, so that translations wait for it; `record` ends the mark.
@@ -37,10 +37,5 @@ final class SourceRuns: @unchecked Sendable {
         running.remove(key)
         condition.broadcast()
         condition.unlock()
-    }
-
-    /// Ends a `begin` without a result (the run was stopped), waking whoever waits.
-    func abandon(_ key: String) {
-        condition.lock(); running.remove(key); condition.broadcast(); condition.unlock()
     }
 }

@@ -88,7 +88,7 @@ public final class ChapterRunner: Sendable {
         let (key, parts) = ResultCache.key(for: source, compilerVersion: compilerVersion, engineFingerprint: engines.fingerprint,
                                            sandboxed: sandbox != nil || source.bookRequiresSandbox)
         var explanation = "shared: the same program already ran in this command"
-        let (result, _) = sourceRuns.result(for: key + " " + Paths.absolute(source.path)) {
+        let result = sourceRuns.result(for: key + " " + Paths.absolute(source.path)) {
             let made = lookUpOrExecute(source, key: key, parts: parts, useCache: useCache, store: true, observer: observer, gate: nil)
             explanation = made.explanation
             return made.result
@@ -120,7 +120,9 @@ public final class ChapterRunner: Sendable {
 
     /// A translated chapter's result: its source's, once its cells are shown to be the source's.
     private func runTranslation(_ chapter: Chapter, useCache: Bool, observer: RunObserver?) -> Explained {
-        guard let named = chapter.translation else { preconditionFailure("runTranslation needs a translated chapter") }
+        guard let named = chapter.translation else {
+            return runOrLookUp(chapter, useCache: useCache, store: true, observer: observer, gate: nil)
+        }
         func failed(_ error: ChapterError, _ why: String) -> Explained {
             Explained(result: ChapterResult(path: chapter.path, cells: [], seconds: 0, chapterError: error), explanation: why)
         }
