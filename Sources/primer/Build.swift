@@ -31,7 +31,7 @@ struct Build: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let folders = books.isEmpty ? ["Chapters"] + Editions.translations(of: "Chapters") : books
+        let folders = books.isEmpty ? Editions.defaultCourse.ifEmpty(["Chapters"]) : books
         var loaded: [PrimerKit.Book] = []
         do { loaded = try folders.map { try PrimerKit.Book.load(folder: $0) } } catch {
             printError("error: \(error)")

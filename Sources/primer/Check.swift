@@ -45,8 +45,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let books = FileManager.default.fileExists(atPath: "Chapters") ? ["Chapters"] + Editions.translations(of: "Chapters") : []
-        let defaults = books + ["Examples"].filter { FileManager.default.fileExists(atPath: $0) }
+        let defaults = Editions.defaultCourse + ["Examples"].filter { FileManager.default.fileExists(atPath: $0) }
         var chapters: [String]
         do { chapters = try ChapterCollection.collect(paths.isEmpty ? defaults : paths) } catch {
             printError("error: \(error)")

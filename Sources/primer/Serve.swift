@@ -46,7 +46,7 @@ struct Serve: ParsableCommand {
         ChapterRunner.stopProgramsOnInterrupt()
         let runner = try cache.makeRunner()
         // One site folder per port: two previews sharing a cache never write each other's site.
-        let books = self.books.isEmpty ? ["Chapters"] + Editions.translations(of: "Chapters") : self.books
+        let books = self.books.isEmpty ? Editions.defaultCourse.ifEmpty(["Chapters"]) : self.books
         let options = PreviewSession.Options(books: books, site: cache.cacheDirectory + "/serve-site-\(port)", host: host,
                                              port: port, polling: poll, jobs: jobs)
         let started = Locked<Result<PreviewSession, Error>?>(nil)

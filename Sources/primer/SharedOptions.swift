@@ -38,3 +38,8 @@ struct LanguageOption: ParsableArguments {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+extension Array {
+    /// The array, or `fallback` when it is empty (a missing default book is then named in the error).
+    func ifEmpty(_ fallback: [Element]) -> [Element] { isEmpty ? fallback : self }
+}

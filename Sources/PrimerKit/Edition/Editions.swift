@@ -6,6 +6,11 @@ import Foundation
 ///     Editions.translations(of: "Chapters")   // ["Chapters-zh"]
 ///     Editions.siteFolders(for: [en, zh])     // ["en", "zh"]
 public enum Editions {
+    /// The book commands take when given none: `Chapters` and its editions (empty without it).
+    public static var defaultCourse: [String] {
+        FileManager.default.fileExists(atPath: "Chapters") ? ["Chapters"] + translations(of: "Chapters") : []
+    }
+
     /// The folders next to `book` (and inside it) that hold a translation of it, by name.
     public static func translations(of book: String) -> [String] {
         let target = Paths.absolute(book)

@@ -13,6 +13,10 @@ final class SourceRuns: @unchecked Sendable {
     /// Results kept, at most: a long `primer serve` session edits chapters many times.
     private let capacity = 64
 
+    /// What a run is recorded under: the chapter's cache key and its file (two chapters with
+    /// the same cells, or none, are still two runs).
+    static func program(key: String, path: String) -> String { key + " " + Paths.absolute(path) }
+
     /// The result for `key`: recorded, awaited while another thread runs it, or made by `run`.
     func result(for key: String, run: () -> ChapterResult) -> ChapterResult {
         condition.lock()

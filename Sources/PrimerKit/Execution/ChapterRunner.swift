@@ -74,7 +74,7 @@ public final class ChapterRunner: Sendable {
             return Explained(result: ExpectationCheck.apply(chapter, to: result), explanation: "ran: stepping")
         }
         // A source's run is recorded for its translations, which wait for it while it runs.
-        let program = key + " " + Paths.absolute(chapter.path)
+        let program = SourceRuns.program(key: key, path: chapter.path)
         sourceRuns.begin(program)
         let made = lookUpOrExecute(chapter, key: key, parts: parts, useCache: useCache, store: true, observer: observer, gate: nil)
         sourceRuns.record(made.result, for: program)
@@ -88,7 +88,7 @@ public final class ChapterRunner: Sendable {
         let (key, parts) = ResultCache.key(for: source, compilerVersion: compilerVersion, engineFingerprint: engines.fingerprint,
                                            sandboxed: sandbox != nil || source.bookRequiresSandbox)
         var explanation = "shared: the same program already ran in this command"
-        let result = sourceRuns.result(for: key + " " + Paths.absolute(source.path)) {
+        let result = sourceRuns.result(for: SourceRuns.program(key: key, path: source.path)) {
             let made = lookUpOrExecute(source, key: key, parts: parts, useCache: useCache, store: true, observer: observer, gate: nil)
             explanation = made.explanation
             return made.result
