@@ -30,11 +30,27 @@ struct WindowGeometry {
 ///
 ///     let y = conv2d(images, weight: w, bias: b, stride: 1, padding: 1)
 public func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int = 1, padding: Int = 0) -> Tensor {
+    conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding, algorithm: .automatic)
+}
+
+/// How `conv2d` computes: `.automatic` picks Winograd where `WinogradConvolution.applies`, else
+/// im2col; tests name one to compare the two.
+enum ConvolutionAlgorithm { case automatic, im2col, winograd }
+
+func conv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, stride: Int, padding: Int, algorithm: ConvolutionAlgorithm) -> Tensor {
     let outChannels = weight.shape[0], kernel = weight.shape[2]
     guard input.rank == 4, input.shape[1] == weight.shape[1] else {
         shapeFailure(ShapeMessages.conv2D(inChannels: weight.shape[1], outChannels: outChannels, kernel: kernel, got: input.shape))
     }
     let geometry = WindowGeometry(input.shape, kernel: kernel, stride: stride, padding: padding, layer: "Conv2D")
+    switch algorithm {
+    case .winograd where kernel == 3 && stride == 1:
+        return winogradConv2d(input, weight: weight, bias: bias, geometry)
+    case .automatic where WinogradConvolution.applies(geometry, outChannels: outChannels):
+        return winogradConv2d(input, weight: weight, bias: bias, geometry)
+    default:
+        break
+    }
     let n = geometry.batch, plane = geometry.outputPlane
     let rows = geometry.channels * kernel * kernel
     let inputSize = geometry.channels * geometry.height * geometry.width, outputSize = outChannels * plane
@@ -184,6 +200,33 @@ struct ConvolutionBackward {
             var total = partials[0][i]
             for part in partials.dropFirst() { total += part[i] }
             destination[i] = (accumulate ? destination[i] : 0) + total
+        }
+    }
+}
+
+/// `conv2d` through `WinogradConvolution`, forward and backward.
+private func winogradConv2d(_ input: Tensor, weight: Tensor, bias: Tensor?, _ geometry: WindowGeometry) -> Tensor {
+    let plan = WinogradConvolution(geometry, outChannels: weight.shape[0])
+    let result = Tensor.uninitialized([geometry.batch, plan.outChannels, geometry.outputHeight, geometry.outputWidth])
+    plan.forward(input: input.pointer, weight: weight.pointer, bias: bias?.pointer, output: result.pointer)
+    let parents = bias.map { [input, weight, $0] } ?? [input, weight]
+    return Tensor.record(result, "conv2d", parents) { g in
+        let wantsBias = bias?.requiresGrad ?? false, wantsWeight = weight.requiresGrad
+        func pass(_ inputGradient: UnsafeMutablePointer<Float>?, _ accumulate: Bool) -> [WinogradConvolution.Partial] {
+            plan.backward(gradient: g.pointer, input: input.pointer, weight: weight.pointer, inputGradient: inputGradient,
+                          accumulate: accumulate, wantsWeight: wantsWeight, wantsBias: wantsBias)
+        }
+        var partials: [WinogradConvolution.Partial] = []
+        if input.requiresGrad {
+            input.accumulateGrad { dst, accumulate in partials = pass(dst, accumulate) }
+        } else {
+            partials = pass(nil, false)
+        }
+        if wantsBias {
+            bias?.accumulateGrad { dst, accumulate in ConvolutionBackward.add(partials.map(\.bias), into: dst, accumulate: accumulate) }
+        }
+        if wantsWeight {
+            weight.accumulateGrad { dst, accumulate in plan.weightGradient(partials, into: dst, accumulate: accumulate) }
         }
     }
 }
