@@ -24,7 +24,7 @@ struct WinogradConvolution {
     static let positions = 16
     /// A block holds about this many tiles, so that its transformed input and its products fit in
     /// a core's L2 cache at the channel counts this path is chosen for.
-    static let tilesPerBlock = 64
+    static let tilesPerBlock = 144
 
     /// Whether Winograd pays for a convolution: a 3×3 kernel, stride 1, and enough channels on
     /// both sides that the products, not the transforms, dominate.
@@ -41,6 +41,10 @@ struct WinogradConvolution {
     }
 
     var tilesPerImage: Int { tileRows * tileColumns }
+    /// The distance between the 16 planes of a block's transformed tiles or products with `rows`
+    /// rows: a cache line more than the plane, so that the 16 values of one tile, read or written
+    /// together, do not all fall into the same cache sets.
+    func planeStride(_ rows: Int) -> Int { rows * blockTiles + 16 }
     var blockTiles: Int { imagesPerBlock * tilesPerImage }
     var blocks: Int { (geometry.batch + imagesPerBlock - 1) / imagesPerBlock }
     /// The size of the patches im2col would unfold: decides whether to use the cores, as in `conv2d`.
@@ -74,15 +78,15 @@ struct WinogradConvolution {
         let channels = geometry.channels, tiles = blockTiles
         Gemm.singleThreadedBLAS {
             Parallel.forChunksIfLarge(blocks, work: work) { range in
-                let v = Tensor.uninitialized([Self.positions, channels, tiles])
-                let m = Tensor.uninitialized([Self.positions, outChannels, tiles])
+                let v = Tensor.uninitialized([Self.positions, planeStride(channels)])
+                let m = Tensor.uninitialized([Self.positions, planeStride(outChannels)])
                 for index in range {
                     let images = images(ofBlock: index), count = images.count * tilesPerImage
                     transformInput(input, images: images, into: v.pointer)
                     for xi in 0..<Self.positions {
                         Gemm.serial(m: outChannels, n: count, k: channels, a: u.pointer + xi * outChannels * channels, lda: channels,
-                                    b: v.pointer + xi * channels * tiles, ldb: tiles,
-                                    c: m.pointer + xi * outChannels * tiles, ldc: tiles)
+                                    b: v.pointer + xi * planeStride(channels), ldb: tiles,
+                                    c: m.pointer + xi * planeStride(outChannels), ldc: tiles)
                     }
                     transformOutput(m.pointer, images: images, bias: bias, into: output)
                 }
@@ -93,7 +97,7 @@ struct WinogradConvolution {
     /// `V`, `[16, C, blockTiles]`: the transforms of the tiles of `images`, in image, tile-row,
     /// tile-column order; positions outside the input (its padding, or past its edge) read 0.
     private func transformInput(_ input: UnsafePointer<Float>, images: Range<Int>, into v: UnsafeMutablePointer<Float>) {
-        let g = geometry, plane = g.channels * blockTiles
+        let g = geometry, plane = planeStride(g.channels)
         for (s, image) in images.enumerated() {
             for c in 0..<g.channels {
                 let source = input + image * inputSize + c * g.height * g.width
@@ -129,7 +133,7 @@ struct WinogradConvolution {
     /// The outputs of `images` from their products `M`, plus the bias.
     private func transformOutput(_ m: UnsafePointer<Float>, images: Range<Int>, bias: UnsafePointer<Float>?,
                                  into output: UnsafeMutablePointer<Float>) {
-        let g = geometry, plane = outChannels * blockTiles
+        let g = geometry, plane = planeStride(outChannels)
         let oh = g.outputHeight, ow = g.outputWidth
         for (s, image) in images.enumerated() {
             for o in 0..<outChannels {
@@ -172,9 +176,9 @@ struct WinogradConvolution {
             Parallel.mapChunks(0..<blocks, maxChunks: chunks) { range in
                 var partial = Partial(transformedWeight: [Float](repeating: 0, count: wantsWeight ? Self.positions * pairs : 0),
                                       bias: [Float](repeating: 0, count: wantsBias ? outChannels : 0))
-                let dm = Tensor.uninitialized([Self.positions, outChannels, tiles])
-                let v = wantsWeight ? Tensor.uninitialized([Self.positions, channels, tiles]) : nil
-                let dv = inputGradient == nil ? nil : Tensor.uninitialized([Self.positions, channels, tiles])
+                let dm = Tensor.uninitialized([Self.positions, planeStride(outChannels)])
+                let v = wantsWeight ? Tensor.uninitialized([Self.positions, planeStride(channels)]) : nil
+                let dv = inputGradient == nil ? nil : Tensor.uninitialized([Self.positions, planeStride(channels)])
                 for index in range {
                     let images = images(ofBlock: index), count = images.count * tilesPerImage
                     if wantsBias { addBiasGradient(gradient, images: images, into: &partial.bias) }
@@ -185,8 +189,8 @@ struct WinogradConvolution {
                             for xi in 0..<Self.positions {
                                 // dU[ξ] += dM[ξ] · V[ξ]ᵀ: [O, P] · [P, C].
                                 Gemm.serial(transB: .transposed, m: outChannels, n: channels, k: count,
-                                            a: dm.pointer + xi * outChannels * tiles, lda: tiles,
-                                            b: v.pointer + xi * channels * tiles, ldb: tiles,
+                                            a: dm.pointer + xi * planeStride(outChannels), lda: tiles,
+                                            b: v.pointer + xi * planeStride(channels), ldb: tiles,
                                             beta: 1, c: du.baseAddress! + xi * pairs, ldc: channels)
                             }
                         }
@@ -196,8 +200,8 @@ struct WinogradConvolution {
                             // dV[ξ] = U[ξ]ᵀ · dM[ξ]: [C, O] · [O, P].
                             Gemm.serial(transA: .transposed, m: channels, n: count, k: outChannels,
                                         a: u.pointer + xi * pairs, lda: channels,
-                                        b: dm.pointer + xi * outChannels * tiles, ldb: tiles,
-                                        c: dv.pointer + xi * channels * tiles, ldc: tiles)
+                                        b: dm.pointer + xi * planeStride(outChannels), ldb: tiles,
+                                        c: dv.pointer + xi * planeStride(channels), ldc: tiles)
                         }
                         foldInputGradient(dv.pointer, images: images, into: inputGradient, accumulate: accumulate)
                     }
@@ -232,7 +236,7 @@ struct WinogradConvolution {
 
     /// `dM`, `[16, O, blockTiles]`, from the output gradient of `images` (0 past the output's edge).
     private func transformOutputGradient(_ gradient: UnsafePointer<Float>, images: Range<Int>, into dm: UnsafeMutablePointer<Float>) {
-        let g = geometry, plane = outChannels * blockTiles
+        let g = geometry, plane = planeStride(outChannels)
         let oh = g.outputHeight, ow = g.outputWidth
         for (s, image) in images.enumerated() {
             for o in 0..<outChannels {
@@ -256,7 +260,7 @@ struct WinogradConvolution {
     /// (after zeroing the images' gradients unless `accumulate`).
     private func foldInputGradient(_ dv: UnsafePointer<Float>, images: Range<Int>, into inputGradient: UnsafeMutablePointer<Float>,
                                    accumulate: Bool) {
-        let g = geometry, plane = g.channels * blockTiles
+        let g = geometry, plane = planeStride(g.channels)
         for (s, image) in images.enumerated() {
             let imageGradient = inputGradient + image * inputSize
             if !accumulate { imageGradient.update(repeating: 0, count: inputSize) }
